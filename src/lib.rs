@@ -1,0 +1,7 @@
+//! TripletLab: an interactive lab that teaches the triplet loss.
+//!
+//! The pure core (`loss`, `geom`, `state`, `chart`, `i18n`) has no Leptos or
+//! web-sys dependency and is tested natively; `ui` holds the Leptos
+//! components and is only compiled for the browser (wasm32).
+
+pub mod loss;
