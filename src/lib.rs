@@ -5,3 +5,7 @@
 //! components and is only compiled for the browser (wasm32).
 
 pub mod loss;
+pub mod i18n;
+pub mod chart;
+pub mod state;
+pub mod geom;

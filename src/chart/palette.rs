@@ -1,0 +1,68 @@
+//! Colours shared by the plot and the HTML legend, so both always agree.
+//! Roles differ by shape too (circle, disc with ring, diamond), not only by
+//! colour, for colour-blind readers.
+
+use crate::geom::regions::NegativeClass;
+use crate::state::Role;
+
+/// An sRGB colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl Rgb {
+    /// CSS hex form, e.g. `#1d4ed8`.
+    pub fn hex(self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+    }
+}
+
+/// The anchor's colour (dark slate).
+pub const ANCHOR: Rgb = Rgb(0x1e, 0x29, 0x3b);
+/// Positives' colour (blue).
+pub const POSITIVE: Rgb = Rgb(0x1d, 0x4e, 0xd8);
+/// Hard negatives and the hard region (red).
+pub const HARD: Rgb = Rgb(0xc0, 0x26, 0x26);
+/// Semi-hard negatives and the margin band (amber).
+pub const SEMI_HARD: Rgb = Rgb(0xd9, 0x77, 0x06);
+/// Easy negatives (green).
+pub const EASY: Rgb = Rgb(0x15, 0x80, 0x3d);
+/// Plot background.
+pub const BACKGROUND: Rgb = Rgb(0xff, 0xff, 0xff);
+/// Grid lines.
+pub const GRID: Rgb = Rgb(0xe2, 0xe8, 0xf0);
+/// Axis lines and tick labels.
+pub const AXIS: Rgb = Rgb(0x47, 0x55, 0x69);
+/// Opacity of the hard region's fill.
+pub const HARD_FILL_OPACITY: f64 = 0.16;
+/// Opacity of the semi-hard band's fill.
+pub const SEMI_HARD_FILL_OPACITY: f64 = 0.16;
+
+/// Colour of a negative of the given class.
+pub fn negative_class_colour(class: NegativeClass) -> Rgb {
+    match class {
+        NegativeClass::Hard => HARD,
+        NegativeClass::SemiHard => SEMI_HARD,
+        NegativeClass::Easy => EASY,
+    }
+}
+
+/// Colour of a point by role; negatives use their class colour.
+pub fn point_colour(role: Role, class: Option<NegativeClass>) -> Rgb {
+    match (role, class) {
+        (Role::Anchor, _) => ANCHOR,
+        (Role::Positive, _) => POSITIVE,
+        (Role::Negative, Some(c)) => negative_class_colour(c),
+        (Role::Negative, None) => HARD,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hex_is_css() {
+        assert_eq!(POSITIVE.hex(), "#1d4ed8");
+        assert_eq!(Rgb(0, 10, 255).hex(), "#000aff");
+    }
+}

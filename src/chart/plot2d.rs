@@ -1,0 +1,152 @@
+//! The 2D plot: axes, grid, margin regions around A, the A–P / A–N segments
+//! and the labelled points. Generic over plotters' `DrawingBackend`, so the
+//! browser draws it on a canvas and the tests draw it as SVG.
+
+use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+
+use super::palette::{self, Rgb};
+use crate::geom::regions::{classify, margin_rings, NegativeClass};
+use crate::geom::viewport::Viewport;
+use crate::loss::multi::KmEvaluation;
+use crate::state::{PointId, Role, Scene};
+
+/// Radius of a drawn point in CSS pixels.
+pub const POINT_RADIUS_CSS: f64 = 9.0;
+/// Vertices used to draw a circle in scene coordinates.
+const CIRCLE_SEGMENTS: usize = 144;
+
+/// Drawing options the scene does not hold.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct PlotOptions {
+    /// Which positive's rings are drawn around A (0-based).
+    pub ring_positive: usize,
+    /// A point to emphasise (hovered or focused).
+    pub highlight: Option<PointId>,
+}
+
+fn colour(c: Rgb) -> RGBColor {
+    RGBColor(c.0, c.1, c.2)
+}
+
+fn circle_path(cx: f64, cy: f64, r: f64) -> Vec<(f64, f64)> {
+    (0..=CIRCLE_SEGMENTS)
+        .map(|i| {
+            let t = i as f64 / CIRCLE_SEGMENTS as f64 * std::f64::consts::TAU;
+            (cx + r * t.cos(), cy + r * t.sin())
+        })
+        .collect()
+}
+
+/// The class of every negative with respect to positive `ring_positive`.
+pub fn negative_classes(eval: &KmEvaluation, ring_positive: usize) -> Vec<NegativeClass> {
+    let d_ap = eval.d_ap.get(ring_positive).copied().unwrap_or(0.0);
+    eval.d_an.iter().map(|&d_an| classify(d_ap, d_an, eval.alpha)).collect()
+}
+
+/// Draws the whole 2D plot onto `root`, which must be `viewport.width × viewport.height`.
+pub fn draw_plot2d<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    scene: &Scene,
+    eval: &KmEvaluation,
+    viewport: &Viewport,
+    options: &PlotOptions,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let px = |css: f64| (css * viewport.dpr).round().max(1.0) as u32;
+    let font = |css: f64| ("sans-serif", css * viewport.dpr);
+    root.fill(&colour(palette::BACKGROUND))?;
+
+    let mut chart = ChartBuilder::on(root)
+        .margin(viewport.margin)
+        .x_label_area_size(viewport.bottom_labels)
+        .y_label_area_size(viewport.left_labels)
+        .build_cartesian_2d(viewport.x_range.0..viewport.x_range.1, viewport.y_range.0..viewport.y_range.1)?;
+
+    // Regions first, so the grid stays visible on top of their light fills.
+    let (ax, ay) = (scene.anchor[0] as f64, scene.anchor[1] as f64);
+    let ring_i = options.ring_positive.min(eval.k().saturating_sub(1));
+    let rings = margin_rings(eval.d_ap.get(ring_i).copied().unwrap_or(0.0), eval.alpha);
+    let band = colour(palette::SEMI_HARD).mix(palette::SEMI_HARD_FILL_OPACITY);
+    let hard = colour(palette::HARD).mix(palette::HARD_FILL_OPACITY);
+    chart.draw_series(std::iter::once(Polygon::new(circle_path(ax, ay, rings.outer), band.filled())))?;
+    chart.draw_series(std::iter::once(Polygon::new(circle_path(ax, ay, rings.inner), WHITE.filled())))?;
+    chart.draw_series(std::iter::once(Polygon::new(circle_path(ax, ay, rings.inner), hard.filled())))?;
+
+    chart
+        .configure_mesh()
+        .x_desc("x")
+        .y_desc("y")
+        .label_style(font(13.0).into_font().color(&colour(palette::AXIS)))
+        .axis_desc_style(font(14.0).into_font().color(&colour(palette::AXIS)))
+        .bold_line_style(colour(palette::GRID).stroke_width(px(1.0)))
+        .light_line_style(colour(palette::GRID).mix(0.45).stroke_width(px(1.0)))
+        .axis_style(colour(palette::AXIS).stroke_width(px(1.0)))
+        .draw()?;
+
+    // Axes through the origin, a little stronger than the grid.
+    let origin_axis = colour(palette::AXIS).mix(0.35).stroke_width(px(1.0));
+    chart.draw_series(std::iter::once(PathElement::new(vec![(viewport.x_range.0, 0.0), (viewport.x_range.1, 0.0)], origin_axis)))?;
+    chart.draw_series(std::iter::once(PathElement::new(vec![(0.0, viewport.y_range.0), (0.0, viewport.y_range.1)], origin_axis)))?;
+
+    // Ring outlines: √d_ap solid, √(d_ap + α) dashed.
+    chart.draw_series(std::iter::once(PathElement::new(
+        circle_path(ax, ay, rings.inner),
+        colour(palette::HARD).stroke_width(px(2.0)),
+    )))?;
+    chart.draw_series(std::iter::once(DashedPathElement::new(
+        circle_path(ax, ay, rings.outer),
+        px(7.0),
+        px(5.0),
+        colour(palette::SEMI_HARD).stroke_width(px(2.0)),
+    )))?;
+
+    // Segments from A to every positive and negative.
+    let classes = negative_classes(eval, ring_i);
+    for (i, p) in scene.positives.iter().enumerate() {
+        let width = if i == ring_i { 3.0 } else { 1.5 };
+        let seg = vec![(ax, ay), (p[0] as f64, p[1] as f64)];
+        chart.draw_series(std::iter::once(PathElement::new(seg, colour(palette::POSITIVE).stroke_width(px(width)))))?;
+    }
+    for (j, n) in scene.negatives.iter().enumerate() {
+        let c = colour(palette::negative_class_colour(classes[j]));
+        let seg = vec![(ax, ay), (n[0] as f64, n[1] as f64)];
+        chart.draw_series(std::iter::once(DashedPathElement::new(seg, px(6.0), px(4.0), c.stroke_width(px(2.5)))))?;
+    }
+
+    // Points on top, anchor last so it is never hidden.
+    let r = px(POINT_RADIUS_CSS) as i32;
+    let mut ordered = scene.points();
+    ordered.rotate_left(1);
+    for (id, p) in ordered {
+        let class = match id {
+            PointId::Negative(j) => classes.get(j).copied(),
+            _ => None,
+        };
+        let fill = colour(palette::point_colour(id.role(), class));
+        let at = (p[0] as f64, p[1] as f64);
+        let rr = if options.highlight == Some(id) { r + px(3.0) as i32 } else { r };
+        let ring = px(2.0);
+        match id.role() {
+            Role::Anchor => chart.draw_series(std::iter::once(
+                EmptyElement::at(at)
+                    + Circle::new((0, 0), rr, fill.filled())
+                    + Circle::new((0, 0), rr + px(4.0) as i32, fill.stroke_width(ring)),
+            ))?,
+            Role::Positive => chart.draw_series(std::iter::once(
+                EmptyElement::at(at) + Circle::new((0, 0), rr, fill.filled()) + Circle::new((0, 0), rr, WHITE.stroke_width(ring)),
+            ))?,
+            Role::Negative => {
+                let d = rr + px(2.0) as i32;
+                chart.draw_series(std::iter::once(
+                    EmptyElement::at(at) + Polygon::new(vec![(0, -d), (d, 0), (0, d), (-d, 0)], fill.filled()),
+                ))?
+            }
+        };
+        let offset = (rr + px(5.0) as i32, -rr - px(14.0) as i32);
+        let label = Text::new(id.to_string(), offset, font(17.0).into_font().color(&fill));
+        chart.draw_series(std::iter::once(EmptyElement::at(at) + label))?;
+    }
+    root.present()?;
+    Ok(())
+}

@@ -1,0 +1,228 @@
+//! The translation table. Vietnamese follows the lesson's own wording
+//! (see `../shared/seed/000_0289f6d8af960746.txt` and the glossary).
+
+super::translations! {
+    /// Page title and heading.
+    AppTitle { vi: "TripletLab — Triplet Loss (hàm mất mát bộ ba)", en: "TripletLab — the triplet loss" }
+    /// One-line invitation under the title.
+    Tagline {
+        vi: "Kéo các điểm A, P, N và quan sát hàm mất mát thay đổi ngay lập tức.",
+        en: "Drag the points A, P, N and watch the loss change as you move them.",
+    }
+    /// Label of the language picker.
+    Language { vi: "Ngôn ngữ", en: "Language" }
+    /// Accessible name of the plot.
+    PlotLabel {
+        vi: "Mặt phẳng vector đặc trưng: anchor, positive, negative và các vùng ngưỡng (margin)",
+        en: "Embedding plane: anchor, positive, negative and the margin regions",
+    }
+    /// Legend: anchor.
+    LegendAnchor { vi: "A — mẫu anchor (hình ảnh neo)", en: "A — anchor" }
+    /// Legend: positive.
+    LegendPositive { vi: "P — mẫu positive (hình ảnh dương)", en: "P — positive (same identity as A)" }
+    /// Legend: negative.
+    LegendNegative { vi: "N — mẫu negative (hình ảnh âm)", en: "N — negative (another identity)" }
+    /// Region / class: hard negative.
+    ClassHard { vi: "khó", en: "hard" }
+    /// Region / class: semi-hard negative.
+    ClassSemiHard { vi: "nửa khó", en: "semi-hard" }
+    /// Region / class: easy negative.
+    ClassEasy { vi: "dễ", en: "easy" }
+    /// Legend explanation of the hard region.
+    RegionHard {
+        vi: "khó: N gần A hơn P (d_an < d_ap)",
+        en: "hard: N is closer to A than P (d_an < d_ap)",
+    }
+    /// Legend explanation of the semi-hard region.
+    RegionSemiHard {
+        vi: "nửa khó: N xa hơn P nhưng vẫn nằm trong ngưỡng (d_ap ≤ d_an < d_ap + α)",
+        en: "semi-hard: N is farther than P but still inside the margin (d_ap ≤ d_an < d_ap + α)",
+    }
+    /// Legend explanation of the easy region.
+    RegionEasy {
+        vi: "dễ: N ở ngoài ngưỡng, hàm mất mát bằng 0 (d_an ≥ d_ap + α)",
+        en: "easy: N is outside the margin, zero loss (d_an ≥ d_ap + α)",
+    }
+    /// Legend: inner circle.
+    CircleInner { vi: "đường tròn bán kính √d_ap", en: "circle of radius √d_ap" }
+    /// Legend: outer circle.
+    CircleOuter { vi: "đường tròn bán kính √(d_ap + α)", en: "circle of radius √(d_ap + α)" }
+    /// Heading of the margin control.
+    MarginLabel { vi: "Ngưỡng (margin) α", en: "Margin α" }
+    /// Heading of the live numbers.
+    LiveNumbers { vi: "Các giá trị tức thời", en: "Live numbers" }
+    /// Readout label: squared anchor–positive distance.
+    ReadoutDap {
+        vi: "bình phương khoảng cách anchor–positive",
+        en: "squared anchor–positive distance",
+    }
+    /// Readout label: squared anchor–negative distance.
+    ReadoutDan {
+        vi: "bình phương khoảng cách anchor–negative",
+        en: "squared anchor–negative distance",
+    }
+    /// Readout label: hinge argument.
+    ReadoutHinge { vi: "đối số của max: d_ap − d_an + α", en: "hinge argument: d_ap − d_an + α" }
+    /// Readout label: the loss.
+    ReadoutLoss { vi: "hàm mất mát L", en: "loss L" }
+    /// Verdict when the loss is zero.
+    VerdictZero {
+        vi: "L = 0: mô hình không học được gì nhiều từ bộ ba này.",
+        en: "L = 0: the model learns almost nothing from this triplet.",
+    }
+    /// Verdict when the loss is positive.
+    VerdictPositive {
+        vi: "L > 0: mô hình có thể học thêm được.",
+        en: "L > 0: the model can keep learning.",
+    }
+    /// Prefix before the negative's class, e.g. "N1 is semi-hard".
+    NegativeIs { vi: "là mẫu âm", en: "is a negative that is" }
+    /// Heading of the coordinate editor.
+    Coordinates { vi: "Toạ độ các điểm", en: "Point coordinates" }
+    /// Help for the handles.
+    HandleHelp {
+        vi: "Kéo thả điểm bằng chuột, bút hoặc ngón tay; hoặc bấm Tab để chọn điểm rồi dùng phím mũi tên (giữ Shift để bước lớn hơn).",
+        en: "Drag a point with mouse, pen or finger; or Tab to a point and use the arrow keys (hold Shift for larger steps).",
+    }
+    /// Accessible description of a handle (the point's name precedes it).
+    HandleAria {
+        vi: "kéo thả hoặc dùng phím mũi tên để di chuyển",
+        en: "drag or use the arrow keys to move",
+    }
+    /// Label of the preset picker.
+    PresetLabel { vi: "Tình huống có sẵn", en: "Preset" }
+    /// Preset: free play (the scene as the user left it).
+    PresetCustom { vi: "Tự do (kéo thả)", en: "Free play (your points)" }
+    /// Preset: the start scene.
+    PresetStart { vi: "Cấu hình ban đầu", en: "Starting scene" }
+    /// Preset: the lesson's worked example.
+    PresetWorkedExample {
+        vi: "Ví dụ minh hoạ của bài học: 0.5 và 0.51",
+        en: "The lesson's worked example: 0.5 vs 0.51",
+    }
+    /// Heading of the formula section.
+    FormulaHeading { vi: "Công thức toán học Triplet Loss", en: "The triplet loss formula" }
+    /// "Where:" before the symbol list.
+    Where { vi: "Trong đó:", en: "Where:" }
+    /// Symbol A.
+    SymbolA { vi: "A là mẫu anchor.", en: "A is the anchor sample." }
+    /// Symbol P.
+    SymbolP { vi: "P là mẫu positive.", en: "P is the positive sample (the same identity as A)." }
+    /// Symbol N.
+    SymbolN { vi: "N là mẫu negative.", en: "N is the negative sample (a different identity)." }
+    /// Symbol f.
+    SymbolF {
+        vi: "f là hàm biểu diễn đặc trưng (ví dụ: mạng neural).",
+        en: "f is the embedding function (for example a neural network).",
+    }
+    /// Symbol ‖·‖₂.
+    SymbolNorm {
+        vi: "‖·‖₂ là chuẩn Euclidean (trong công thức là bình phương khoảng cách).",
+        en: "‖·‖₂ is the Euclidean norm (the formula uses squared distances).",
+    }
+    /// Symbol α.
+    SymbolAlpha {
+        vi: "α là một ngưỡng (margin) được xác định trước, giúp đảm bảo rằng khoảng cách giữa hình ảnh neo và hình ảnh âm phải lớn hơn khoảng cách giữa hình ảnh neo và hình ảnh dương một cách tối thiểu.",
+        en: "α is a margin fixed in advance; it makes sure the anchor–negative distance exceeds the anchor–positive distance by at least a minimum amount.",
+    }
+    /// How the plot relates to f.
+    PlotIsEmbedding {
+        vi: "Trên mặt phẳng, mỗi điểm là vector đặc trưng f(·) của một hình ảnh. Ví dụ: so sánh khuôn mặt — A và P là ảnh của cùng một người, N là ảnh của người khác.",
+        en: "On the plane, every point is the embedding f(·) of an image. Example: face comparison — A and P are photos of the same person, N is a photo of someone else.",
+    }
+    /// Live substitution heading.
+    LiveFormula { vi: "Thay số trực tiếp", en: "With the current numbers" }
+    /// Heading of the worked example explanation.
+    WorkedHeading { vi: "Vì sao cần ngưỡng α?", en: "Why the margin α?" }
+    /// Worked example: without margin (before the formula).
+    WorkedWithout {
+        vi: "Giả sử không có α. Mong muốn là ‖f(A) − f(P)‖² ≤ ‖f(A) − f(N)‖², nhưng nếu ‖f(A) − f(P)‖² = 0.5 và ‖f(A) − f(N)‖² = 0.51, thì khi đó:",
+        en: "Suppose there is no α. We want ‖f(A) − f(P)‖² ≤ ‖f(A) − f(N)‖², but if ‖f(A) − f(P)‖² = 0.5 and ‖f(A) − f(N)‖² = 0.51, then:",
+    }
+    /// Worked example: consequence of a zero loss.
+    WorkedZeroMeans {
+        vi: "Khi hàm mất mát bằng 0, điều này có thể dẫn đến việc mô hình không học được gì nhiều — dù hai khoảng cách gần như bằng nhau.",
+        en: "A loss of 0 means the model may learn almost nothing from this triplet, although the two distances are nearly equal.",
+    }
+    /// Worked example: adding the margin (before the formula).
+    WorkedWith { vi: "Vậy khi thêm α = 0.2, kết quả là:", en: "With α = 0.2 the result is:" }
+    /// Worked example: consequence of a positive loss.
+    WorkedKeepsLearning {
+        vi: "Khi đó, mô hình có thể học thêm được: gradient vẫn đẩy N ra xa và kéo P lại gần cho tới khi d_an ≥ d_ap + α.",
+        en: "So the model can keep learning: the gradient keeps pushing N away and pulling P closer until d_an ≥ d_ap + α.",
+    }
+    /// Worked example: invitation to try it.
+    WorkedTry {
+        vi: "Thử ngay: chọn tình huống \"Ví dụ minh hoạ\", rồi đặt α = 0 và α = 0.2.",
+        en: "Try it: choose the \"worked example\" preset, then set α = 0 and α = 0.2.",
+    }
+    /// Button: apply the worked example with α = 0.
+    WorkedShowWithout { vi: "Ví dụ, α = 0", en: "Example, α = 0" }
+    /// Button: apply the worked example with α = 0.2.
+    WorkedShowWith { vi: "Ví dụ, α = 0.2", en: "Example, α = 0.2" }
+    /// Heading of the k×m section.
+    MultiHeading {
+        vi: "Công thức toán học Triplet Loss với nhiều mẫu Positive và Negatives",
+        en: "The triplet loss with several positives and negatives",
+    }
+    /// k×m intro.
+    MultiIntro {
+        vi: "Với k mẫu positive và m mẫu negative, công thức được mở rộng thành:",
+        en: "With k positive samples and m negative samples the formula extends to:",
+    }
+    /// k×m symbols.
+    MultiSymbols {
+        vi: "Trong đó: Pᵢ là các mẫu positive (có k mẫu), Nⱼ là các mẫu negative (có m mẫu).",
+        en: "where Pᵢ are the k positives and Nⱼ the m negatives.",
+    }
+    /// The lesson's question.
+    MultiQuestion {
+        vi: "Khi có nhiều mẫu positive và negative trong quá trình huấn luyện thì sẽ ảnh hưởng đến hàm loss như thế nào?",
+        en: "When there are many positives and negatives during training, how does that affect the loss?",
+    }
+    /// Answer, positives.
+    MultiAnswerPositives {
+        vi: "Ví dụ với so sánh khuôn mặt: việc có nhiều hình ảnh positive cho cùng một hình ảnh anchor giúp mô hình có thể học được nhiều đặc điểm khác nhau của cùng một người. Điều này có thể làm cho mô hình trở nên chính xác hơn trong việc nhận diện khuôn mặt, vì nó có thể hiểu rõ hơn về sự biến đổi trong các hình ảnh của cùng một người (ví dụ: khác nhau về ánh sáng, góc chụp, biểu cảm).",
+        en: "For face comparison: many positive images for the same anchor let the model learn many different traits of the same person, so it becomes more accurate at recognising faces: it understands how images of one person vary (different lighting, camera angle, facial expression).",
+    }
+    /// Answer, negatives.
+    MultiAnswerNegatives {
+        vi: "Tương tự, nếu có nhiều hình ảnh negative, mô hình có thể học được cách phân biệt giữa các khuôn mặt khác nhau một cách hiệu quả hơn.",
+        en: "Likewise, many negative images let the model learn to tell different faces apart more effectively.",
+    }
+    /// Answer, counting terms.
+    MultiAnswerTerms {
+        vi: "Về mặt công thức: tổng có k·m số hạng, nên tổng hàm mất mát thường tăng khi k và m tăng, còn giá trị trung bình thì không.",
+        en: "In the formula: the sum has k·m terms, so the summed loss usually grows with k and m, while the mean does not.",
+    }
+    /// Error: not a number.
+    ErrNotNumber {
+        vi: "Không phải là số — hãy nhập một số như 0.25. Giữ nguyên giá trị trước.",
+        en: "Not a number — enter a number such as 0.25. The previous value is kept.",
+    }
+    /// Error: NaN or infinite.
+    ErrNotFinite {
+        vi: "Giá trị phải là số hữu hạn (không nhận NaN hay vô cực). Giữ nguyên giá trị trước.",
+        en: "The value must be a finite number (NaN and infinity are not allowed). The previous value is kept.",
+    }
+    /// Notice: coordinate clamped.
+    ErrCoordinateClamped {
+        vi: "Toạ độ được giới hạn trong khoảng [−2, 2]; giá trị đã được đưa về giới hạn gần nhất.",
+        en: "Coordinates are limited to [−2, 2]; the value was clamped to the nearest limit.",
+    }
+    /// Notice: α clamped.
+    ErrAlphaClamped {
+        vi: "α phải nằm trong khoảng [0, 2]; giá trị đã được đưa về giới hạn gần nhất.",
+        en: "α must lie in [0, 2]; the value was clamped to the nearest limit.",
+    }
+    /// Banner shown when the app hits an internal error.
+    PanicBanner {
+        vi: "Đã xảy ra lỗi nội bộ. Hãy tải lại trang; chi tiết:",
+        en: "An internal error occurred. Please reload the page; details:",
+    }
+    /// Footer note on privacy and offline use.
+    FooterNote {
+        vi: "Mọi phép tính chạy ngay trong trình duyệt của bạn (Rust → WebAssembly SIMD); không có dữ liệu nào rời khỏi máy.",
+        en: "Everything is computed in your browser (Rust → WebAssembly SIMD); no data leaves your machine.",
+    }
+}
