@@ -9,3 +9,5 @@ pub mod i18n;
 pub mod chart;
 pub mod state;
 pub mod geom;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -2,6 +2,8 @@
 //!
 //! Everything here is built from fixed markup and formatted numbers only
 //! (never from user text), so the strings are safe to insert as HTML.
+//! A long formula is emitted as several `<math>` pieces (each step of an
+//! `=` chain is one piece) so that it can wrap on narrow screens.
 
 use crate::loss::triplet::{hinge_argument, hinge_f64};
 use crate::state::input::format_readout;
@@ -9,8 +11,8 @@ use crate::state::input::format_readout;
 /// `‖f(A) − f(X)‖₂²` for the point named by `x` (already MathML, e.g. `<mi>P</mi>`).
 fn squared_norm(x: &str) -> String {
     format!(
-        "<mo fence=\"false\">‖</mo><mi>f</mi><mo>(</mo><mi>A</mi><mo>)</mo><mo>−</mo>\
-         <mi>f</mi><mo>(</mo>{x}<mo>)</mo><msubsup><mo fence=\"false\">‖</mo><mn>2</mn><mn>2</mn></msubsup>"
+        "<mo fence=\"false\">‖</mo><mi>f</mi><mo stretchy=\"false\">(</mo><mi>A</mi><mo stretchy=\"false\">)</mo><mo>−</mo>\
+         <mi>f</mi><mo stretchy=\"false\">(</mo>{x}<mo stretchy=\"false\">)</mo><msubsup><mo fence=\"false\">‖</mo><mn>2</mn><mn>2</mn></msubsup>"
     )
 }
 
@@ -27,17 +29,17 @@ fn max0(body: &str) -> String {
     format!("<mo>max</mo><mo>(</mo><mn>0</mn><mo>,</mo>{body}<mo>)</mo>")
 }
 
+/// One wrappable piece of a formula.
 fn math(body: &str, alt: &str) -> String {
-    format!("<math display=\"block\" alttext=\"{alt}\"><mrow>{body}</mrow></math>")
+    format!("<math alttext=\"{alt}\"><mrow>{body}</mrow></math>")
 }
 
 /// The lesson's first formula: `L(A, P, N) = max(0, ‖f(A) − f(P)‖₂² − ‖f(A) − f(N)‖₂² + α)`.
 pub fn triplet_formula() -> String {
-    let body = format!(
-        "<mi>L</mi><mo>(</mo><mi>A</mi><mo>,</mo><mi>P</mi><mo>,</mo><mi>N</mi><mo>)</mo><mo>=</mo>{}",
-        max0(&format!("{}<mo>−</mo>{}<mo>+</mo><mi>α</mi>", squared_norm("<mi>P</mi>"), squared_norm("<mi>N</mi>")))
-    );
-    math(&body, "L(A, P, N) = max(0, ‖f(A) − f(P)‖₂² − ‖f(A) − f(N)‖₂² + α)")
+    let lhs = "<mi>L</mi><mo>(</mo><mi>A</mi><mo>,</mo><mi>P</mi><mo>,</mo><mi>N</mi><mo>)</mo><mo>=</mo>";
+    let rhs =
+        max0(&format!("{}<mo>−</mo>{}<mo>+</mo><mi>α</mi>", squared_norm("<mi>P</mi>"), squared_norm("<mi>N</mi>")));
+    math(lhs, "L(A, P, N) =") + &math(&rhs, "max(0, ‖f(A) − f(P)‖₂² − ‖f(A) − f(N)‖₂² + α)")
 }
 
 /// The lesson's second formula: the double sum over k positives and m negatives.
@@ -47,13 +49,9 @@ pub fn multi_formula() -> String {
     };
     let p = "<msub><mi>P</mi><mi>i</mi></msub>";
     let n = "<msub><mi>N</mi><mi>j</mi></msub>";
-    let body = format!(
-        "<mi>L</mi><mo>=</mo>{}{}{}",
-        sum("i", "k"),
-        sum("j", "m"),
-        max0(&format!("{}<mo>−</mo>{}<mo>+</mo><mi>α</mi>", squared_norm(p), squared_norm(n)))
-    );
-    math(&body, "L = Σ_{i=1..k} Σ_{j=1..m} max(0, ‖f(A) − f(P_i)‖₂² − ‖f(A) − f(N_j)‖₂² + α)")
+    let sums = format!("<mi>L</mi><mo>=</mo>{}{}", sum("i", "k"), sum("j", "m"));
+    let body = max0(&format!("{}<mo>−</mo>{}<mo>+</mo><mi>α</mi>", squared_norm(p), squared_norm(n)));
+    math(&sums, "L = Σ_{i=1..k} Σ_{j=1..m}") + &math(&body, "max(0, ‖f(A) − f(P_i)‖₂² − ‖f(A) − f(N_j)‖₂² + α)")
 }
 
 /// Numbers to substitute into the single-triplet formula, already formatted.
@@ -111,16 +109,24 @@ impl Substitution {
 pub fn substitution_formula(s: &Substitution) -> String {
     let symbolic_alpha = if s.alpha.is_some() { "<mo>+</mo><mi>α</mi>" } else { "" };
     let numeric_alpha = s.alpha.as_deref().map(|a| format!("<mo>+</mo>{}", number(a))).unwrap_or_default();
-    let body = format!(
-        "{}<mo>=</mo>{}<mo>=</mo>{}<mo>=</mo>{}",
-        max0(&format!("{}<mo>−</mo>{}{symbolic_alpha}", squared_norm("<mi>P</mi>"), squared_norm("<mi>N</mi>"))),
-        max0(&format!("{}<mo>−</mo>{}{numeric_alpha}", number(&s.d_ap), number(&s.d_an))),
-        max0(&number(&s.argument)),
-        number(&s.loss)
-    );
+    let symbolic =
+        max0(&format!("{}<mo>−</mo>{}{symbolic_alpha}", squared_norm("<mi>P</mi>"), squared_norm("<mi>N</mi>")));
+    let numeric = max0(&format!("{}<mo>−</mo>{}{numeric_alpha}", number(&s.d_ap), number(&s.d_an)));
     let alt_alpha = s.alpha.as_deref().map(|a| format!(" + {a}")).unwrap_or_default();
-    let alt = format!("max(0, {} − {}{alt_alpha}) = max(0, {}) = {}", s.d_ap, s.d_an, s.argument, s.loss);
-    math(&body, &alt)
+    [
+        math(
+            &symbolic,
+            if s.alpha.is_some() {
+                "max(0, ‖f(A) − f(P)‖² − ‖f(A) − f(N)‖² + α)"
+            } else {
+                "max(0, ‖f(A) − f(P)‖² − ‖f(A) − f(N)‖²)"
+            },
+        ),
+        math(&format!("<mo>=</mo>{numeric}"), &format!("= max(0, {} − {}{alt_alpha})", s.d_ap, s.d_an)),
+        math(&format!("<mo>=</mo>{}", max0(&number(&s.argument))), &format!("= max(0, {})", s.argument)),
+        math(&format!("<mo>=</mo>{}", number(&s.loss)), &format!("= {}", s.loss)),
+    ]
+    .concat()
 }
 
 #[cfg(test)]
@@ -163,7 +169,8 @@ mod tests {
     #[test]
     fn formulas_are_balanced_markup() {
         for m in [triplet_formula(), multi_formula(), substitution_formula(&Substitution::live(1.0, 0.0, 2.0))] {
-            assert_eq!(m.matches("<math").count(), 1);
+            assert!(m.matches("<math").count() >= 2);
+            assert_eq!(m.matches("<math").count(), m.matches("</math>").count());
             let opens = m.matches('<').count();
             let closes = m.matches('>').count();
             assert_eq!(opens, closes);

@@ -75,10 +75,7 @@ pub fn draw_plot2d<DB: DrawingBackend>(
 
     chart
         .configure_mesh()
-        .x_desc("x")
-        .y_desc("y")
         .label_style(font(13.0).into_font().color(&colour(palette::AXIS)))
-        .axis_desc_style(font(14.0).into_font().color(&colour(palette::AXIS)))
         .bold_line_style(colour(palette::GRID).stroke_width(px(1.0)))
         .light_line_style(colour(palette::GRID).mix(0.45).stroke_width(px(1.0)))
         .axis_style(colour(palette::AXIS).stroke_width(px(1.0)))
@@ -86,8 +83,14 @@ pub fn draw_plot2d<DB: DrawingBackend>(
 
     // Axes through the origin, a little stronger than the grid.
     let origin_axis = colour(palette::AXIS).mix(0.35).stroke_width(px(1.0));
-    chart.draw_series(std::iter::once(PathElement::new(vec![(viewport.x_range.0, 0.0), (viewport.x_range.1, 0.0)], origin_axis)))?;
-    chart.draw_series(std::iter::once(PathElement::new(vec![(0.0, viewport.y_range.0), (0.0, viewport.y_range.1)], origin_axis)))?;
+    chart.draw_series(std::iter::once(PathElement::new(
+        vec![(viewport.x_range.0, 0.0), (viewport.x_range.1, 0.0)],
+        origin_axis,
+    )))?;
+    chart.draw_series(std::iter::once(PathElement::new(
+        vec![(0.0, viewport.y_range.0), (0.0, viewport.y_range.1)],
+        origin_axis,
+    )))?;
 
     // Ring outlines: √d_ap solid, √(d_ap + α) dashed.
     chart.draw_series(std::iter::once(PathElement::new(
@@ -134,7 +137,9 @@ pub fn draw_plot2d<DB: DrawingBackend>(
                     + Circle::new((0, 0), rr + px(4.0) as i32, fill.stroke_width(ring)),
             ))?,
             Role::Positive => chart.draw_series(std::iter::once(
-                EmptyElement::at(at) + Circle::new((0, 0), rr, fill.filled()) + Circle::new((0, 0), rr, WHITE.stroke_width(ring)),
+                EmptyElement::at(at)
+                    + Circle::new((0, 0), rr, fill.filled())
+                    + Circle::new((0, 0), rr, WHITE.stroke_width(ring)),
             ))?,
             Role::Negative => {
                 let d = rr + px(2.0) as i32;

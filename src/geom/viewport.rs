@@ -62,13 +62,15 @@ impl Viewport {
         v
     }
 
-    /// The plotting area `(left, top, right, bottom)` in device pixels
-    /// (right/bottom exclusive, as plotters' pixel ranges).
+    /// The plotting area `(left, top, right, bottom)` in device pixels: the
+    /// pixel centres the data range maps onto. Plotters' `ChartBuilder` maps
+    /// onto its plotting area's pixel range with the last pixel inclusive
+    /// (`end - 1`), so we do the same.
     pub fn plot_rect(&self) -> (f64, f64, f64, f64) {
         let left = (self.margin + self.left_labels) as f64;
         let top = self.margin as f64;
-        let right = (self.width.saturating_sub(self.margin)) as f64;
-        let bottom = (self.height.saturating_sub(self.margin + self.bottom_labels)) as f64;
+        let right = self.width.saturating_sub(self.margin) as f64 - 1.0;
+        let bottom = self.height.saturating_sub(self.margin + self.bottom_labels) as f64 - 1.0;
         (left, top, right.max(left + 1.0), bottom.max(top + 1.0))
     }
 

@@ -69,12 +69,15 @@ pub fn format_coordinate(v: f32) -> String {
     }
 }
 
-/// Formats a live number: 2 decimals when it sits on the 2-decimal grid
-/// (`0.50`, `0.19`), otherwise 4 decimals. Non-finite values show as `—`,
+/// Formats a live number: exactly zero as `0`, 2 decimals when it sits on the
+/// 2-decimal grid (`0.50`, `0.19`), otherwise 4 decimals. Non-finite values show as `—`,
 /// so NaN can never reach the screen.
 pub fn format_readout(v: f32) -> String {
     if !v.is_finite() {
         return "—".into();
+    }
+    if v == 0.0 {
+        return "0".into();
     }
     let v = v as f64;
     let on_grid = ((v * 100.0).round() / 100.0 - v).abs() < 5e-6;
@@ -132,6 +135,7 @@ mod tests {
         assert_eq!(format_readout(-0.01), "-0.01");
         assert_eq!(format_readout(0.5473), "0.5473");
         assert_eq!(format_readout(-0.0000001), "0.00");
+        assert_eq!(format_readout(0.0), "0");
         assert_eq!(format_readout(f32::NAN), "—");
         assert_eq!(format_readout(f32::INFINITY), "—");
     }

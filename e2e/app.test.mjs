@@ -1,0 +1,152 @@
+// End-to-end: the release build in headless Chromium, driven like a student would.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openPage, readValue, readCoord, recomputeLoss, screenshot } from './harness.mjs';
+
+let server, origin, context;
+
+before(async () => {
+  ({ server, origin } = await startServer());
+  context = await launch();
+});
+
+after(async () => {
+  await context?.close();
+  server?.close();
+});
+
+test('loads with no console error and no request to another origin', async () => {
+  const { page, problems } = await openPage(context, origin);
+  await page.getByTestId('plot').locator('canvas').waitFor();
+  for (const id of ['handle-A', 'handle-P1', 'handle-N1', 'alpha', 'preset', 'lang', 'd-ap', 'd-an', 'hinge']) {
+    assert.equal(await page.getByTestId(id).count(), 1, `${id} present`);
+  }
+  assert.equal(await page.getByTestId('alpha').inputValue(), '0.2');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('dragging N1 with the mouse changes the loss, which matches the displayed coordinates', async () => {
+  const { page, problems } = await openPage(context, origin);
+  const before = await readValue(page, 'loss');
+  const box = await page.getByTestId('handle-N1').boundingBox();
+  const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(cx + 12 * i, cy - 9 * i);
+  await page.mouse.up();
+  const after = await readValue(page, 'loss');
+  assert.notEqual(after, before, 'loss changed');
+  const alpha = Number(await page.getByTestId('alpha').inputValue());
+  const ref = await recomputeLoss(page, alpha);
+  assert.ok(Math.abs(after - ref.loss) < 1e-5, `data-value ${after} vs recomputed ${ref.loss}`);
+  assert.ok(Math.abs(await readValue(page, 'd-an') - ref.dAn) < 1e-5);
+  const shown = Number(await page.getByTestId('loss').textContent());
+  assert.ok(Math.abs(shown - ref.loss) <= 0.00005 + 1e-9, `shown ${shown} vs ${ref.loss}`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('worked example: 0 at α = 0 and 0.19 at α = 0.2, with the lesson explanation', async () => {
+  const { page, problems } = await openPage(context, origin);
+  await page.getByTestId('preset').selectOption('worked-example');
+  assert.equal(await page.getByTestId('d-ap').textContent(), '0.50');
+  assert.equal(await page.getByTestId('d-an').textContent(), '0.51');
+  await page.getByTestId('alpha').fill('0');
+  assert.equal(await page.getByTestId('loss').textContent(), '0');
+  assert.equal(await readValue(page, 'loss'), 0);
+  assert.equal(await page.getByTestId('hinge').textContent(), '-0.01');
+  await page.getByTestId('alpha').fill('0.2');
+  assert.equal(await page.getByTestId('loss').textContent(), '0.19');
+  assert.ok(Math.abs((await readValue(page, 'loss')) - 0.19) < 1e-6);
+  const live = await page.getByTestId('formula-live').textContent();
+  assert.match(live.replace(/\s/g, ''), /max\(0,0\.50−0\.51\+0\.20\)=max\(0,0\.19\)=0\.19/);
+  assert.equal(await page.getByTestId('preset').inputValue(), 'worked-example');
+  await page.getByTestId('worked-explanation').waitFor();
+  await screenshot(page, 'worked-example-en.png');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('switching language changes the text, keeps the numbers and is remembered', async () => {
+  const { page, problems } = await openPage(context, origin);
+  await page.getByTestId('preset').selectOption('worked-example');
+  const loss = await page.getByTestId('loss').textContent();
+  await page.getByTestId('lang').selectOption('vi');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'vi');
+  assert.match(await page.locator('h1').textContent(), /hàm mất mát/);
+  assert.match(await page.getByTestId('worked-explanation').textContent(), /mô hình không học được gì nhiều/);
+  assert.match(await page.getByTestId('worked-explanation').textContent(), /mô hình có thể học thêm được/);
+  assert.equal(await page.getByTestId('loss').textContent(), loss);
+  await screenshot(page, 'worked-example-vi.png');
+  await page.reload();
+  await page.getByTestId('loss').waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'vi', 'remembered across reloads');
+  assert.equal(await page.getByTestId('lang').inputValue(), 'vi');
+  await page.getByTestId('lang').selectOption('en');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('bad input shows a message and keeps the last good value', async () => {
+  const { page, problems } = await openPage(context, origin);
+  const loss = await readValue(page, 'loss');
+  const x = await readCoord(page, 'N1', 'x');
+  for (const [text, pattern] of [['abc', /not a number/i], ['NaN', /finite/i], ['-Infinity', /finite/i], ['1e999', /finite/i]]) {
+    await page.getByTestId('coord-N1-x').fill(text);
+    await assert.doesNotReject(page.getByTestId('error-coord-N1-x').waitFor({ state: 'visible' }));
+    assert.match(await page.getByTestId('error-coord-N1-x').textContent(), pattern);
+    assert.equal(await readValue(page, 'loss'), loss, `${text} leaves the loss alone`);
+  }
+  await page.getByTestId('coord-N1-x').blur();
+  assert.equal(await readCoord(page, 'N1', 'x'), x, 'field shows the last good value again');
+  await page.getByTestId('alpha').fill('zzz');
+  assert.match(await page.getByTestId('error-alpha').textContent(), /not a number/i);
+  await page.getByTestId('alpha').fill('7');
+  assert.match(await page.getByTestId('error-alpha').textContent(), /\[0, 2\]/);
+  await page.getByTestId('alpha').blur();
+  assert.equal(await page.getByTestId('alpha').inputValue(), '2');
+  // Coincident points: distance 0, loss = α, never NaN.
+  for (const name of ['P1', 'N1']) {
+    await page.getByTestId(`coord-${name}-x`).fill('0');
+    await page.getByTestId(`coord-${name}-y`).fill('0');
+  }
+  await page.getByTestId('coord-A-x').fill('0');
+  await page.getByTestId('coord-A-y').fill('0');
+  assert.equal(await page.getByTestId('loss').textContent(), '2.00');
+  assert.doesNotMatch(await page.locator('body').textContent(), /NaN/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('keyboard: Tab to a handle, arrows nudge it, Shift for a larger step', async () => {
+  const { page, problems } = await openPage(context, origin);
+  const x0 = await readCoord(page, 'N1', 'x');
+  const y0 = await readCoord(page, 'N1', 'y');
+  await page.getByTestId('handle-N1').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Shift+ArrowUp');
+  assert.ok(Math.abs((await readCoord(page, 'N1', 'x')) - (x0 + 0.02)) < 1e-6);
+  assert.ok(Math.abs((await readCoord(page, 'N1', 'y')) - (y0 + 0.1)) < 1e-6);
+  const ref = await recomputeLoss(page, 0.2);
+  assert.ok(Math.abs((await readValue(page, 'loss')) - ref.loss) < 1e-5);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('screenshots: both languages, wide and narrow', async () => {
+  for (const [lang, viewport, name] of [
+    ['vi', { width: 1400, height: 1000 }, 'app-vi.png'],
+    ['en', { width: 1400, height: 1000 }, 'app-en.png'],
+    ['vi', { width: 380, height: 800 }, 'app-vi-narrow.png'],
+  ]) {
+    const { page, problems } = await openPage(context, origin, { viewport });
+    await page.getByTestId('lang').selectOption(lang);
+    await page.waitForTimeout(200);
+    await screenshot(page, name);
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});

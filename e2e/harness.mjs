@@ -1,0 +1,88 @@
+// Shared harness for the end-to-end tests: a static server for dist/ on
+// 127.0.0.1, Debian's Chromium through playwright-core, and guards that
+// record console errors, page errors and any request leaving the origin.
+import { createServer } from 'node:http';
+import { readFile, mkdtemp, mkdir } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { tmpdir } from 'node:os';
+import { chromium } from 'playwright-core';
+
+const ROOT = new URL('../dist/', import.meta.url).pathname;
+export const SCREENSHOTS = new URL('../target/screenshots/', import.meta.url).pathname;
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json',
+};
+
+/** Serves dist/ on an ephemeral loopback port. */
+export async function startServer() {
+  const server = createServer(async (req, res) => {
+    try {
+      const path = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
+      const file = normalize(join(ROOT, path === '/' ? 'index.html' : path));
+      if (!file.startsWith(ROOT)) { res.writeHead(403).end(); return; }
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return { server, origin: `http://127.0.0.1:${port}` };
+}
+
+/** Launches headless Chromium with the project's flags and a fresh profile. */
+export async function launch() {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'tripletlab-e2e-'));
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    viewport: { width: 1400, height: 1000 },
+    locale: 'en-US',
+  });
+}
+
+/** Opens a page that records problems: console errors, page errors, foreign requests. */
+export async function openPage(context, origin, { path = '/', viewport } = {}) {
+  const page = await context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  const problems = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`); });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('request', (req) => {
+    const url = req.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`foreign request: ${url}`);
+  });
+  await page.goto(origin + path);
+  await page.getByTestId('loss').waitFor();
+  return { page, problems };
+}
+
+/** The number in a readout's `data-value`. */
+export async function readValue(page, testid) {
+  return Number(await page.getByTestId(testid).getAttribute('data-value'));
+}
+
+/** The number shown in a coordinate input. */
+export async function readCoord(page, name, axis) {
+  return Number(await page.getByTestId(`coord-${name}-${axis}`).inputValue());
+}
+
+/** The lesson's loss recomputed in f64 from displayed coordinates. */
+export async function recomputeLoss(page, alpha) {
+  const a = [await readCoord(page, 'A', 'x'), await readCoord(page, 'A', 'y')];
+  const p = [await readCoord(page, 'P1', 'x'), await readCoord(page, 'P1', 'y')];
+  const n = [await readCoord(page, 'N1', 'x'), await readCoord(page, 'N1', 'y')];
+  const sq = (u, v) => (u[0] - v[0]) ** 2 + (u[1] - v[1]) ** 2;
+  return { dAp: sq(a, p), dAn: sq(a, n), loss: Math.max(0, sq(a, p) - sq(a, n) + alpha) };
+}
+
+/** Saves a screenshot under target/screenshots/. */
+export async function screenshot(page, name) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true });
+}

@@ -1,0 +1,116 @@
+//! The page layout: header (title, language, preset), the plot with its
+//! legend, the controls and live numbers, and the lesson beside them.
+
+use leptos::prelude::*;
+
+use super::browser;
+use super::context::Ctx;
+use super::coords::CoordinateEditor;
+use super::legend::Legend;
+use super::lesson::{FormulaPanel, MultiSection, WorkedExample};
+use super::margin::MarginControl;
+use super::plot::PlotView;
+use super::readouts::Readouts;
+use crate::i18n::{Key, Lang};
+use crate::state::{Preset, Scene};
+
+/// Language picker (`data-testid="lang"`, values `vi` and `en`).
+#[component]
+fn LanguagePicker(ctx: Ctx) -> impl IntoView {
+    view! {
+        <label class="picker">
+            <span>{ctx.t(Key::Language)}</span>
+            <select
+                data-testid="lang"
+                prop:value=move || ctx.lang.get().code()
+                on:change=move |ev| {
+                    if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {
+                        ctx.lang.set(lang);
+                    }
+                }
+            >
+                {Lang::ALL
+                    .into_iter()
+                    .map(|l| view! { <option value=l.code() lang=l.code()>{l.native_name()}</option> })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// Preset picker (`data-testid="preset"`).
+#[component]
+fn PresetPicker(ctx: Ctx) -> impl IntoView {
+    view! {
+        <label class="picker">
+            <span>{ctx.t(Key::PresetLabel)}</span>
+            <select
+                data-testid="preset"
+                prop:value=move || ctx.scene.with(|s| s.preset.value())
+                on:change=move |ev| {
+                    if let Some(p) = Preset::from_value(&event_target_value(&ev)) {
+                        if p != Preset::Custom {
+                            ctx.scene.update(|s| p.apply(s));
+                        }
+                    }
+                }
+            >
+                {Preset::ALL
+                    .into_iter()
+                    .map(|p| view! { <option value=p.value()>{ctx.t(p.label())}</option> })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// The whole app. Reads the remembered or browser language on start.
+#[component]
+pub fn App() -> impl IntoView {
+    let stored = browser::stored_language();
+    let browser_langs = browser::browser_languages();
+    let lang = Lang::initial(stored.as_deref(), browser_langs.iter().map(String::as_str));
+    let ctx = Ctx::new(Scene::default(), lang);
+    provide_context(ctx);
+
+    Effect::new(move |_| {
+        let lang = ctx.lang.get();
+        browser::set_document_language(lang.code(), lang.t(Key::AppTitle));
+        browser::store_language(lang.code());
+    });
+
+    view! {
+        <header class="app-header">
+            <div class="title">
+                <h1>{ctx.t(Key::AppTitle)}</h1>
+                <p class="tagline">{ctx.t(Key::Tagline)}</p>
+            </div>
+            <div class="header-controls">
+                <PresetPicker ctx=ctx />
+                <LanguagePicker ctx=ctx />
+            </div>
+        </header>
+        <main class="layout">
+            <section class="card plot-card">
+                <PlotView />
+                <Legend />
+                <p class="hint" id="handle-help">{ctx.t(Key::HandleHelp)}</p>
+            </section>
+            <div class="side">
+                <section class="card">
+                    <MarginControl />
+                </section>
+                <Readouts />
+                <CoordinateEditor />
+            </div>
+            <div class="lesson-column">
+                <FormulaPanel />
+                <WorkedExample />
+                <MultiSection />
+            </div>
+        </main>
+        <footer class="app-footer">
+            <p>{ctx.t(Key::FooterNote)}</p>
+        </footer>
+    }
+}

@@ -1,0 +1,81 @@
+//! Thin wrappers over the browser APIs the UI needs (storage, language
+//! preferences, device pixel ratio). Failures degrade to defaults: private
+//! browsing without storage must still work.
+
+use wasm_bindgen::JsCast;
+
+const LANG_KEY: &str = "tripletlab.lang";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// The language the user chose last time, if stored.
+pub fn stored_language() -> Option<String> {
+    storage()?.get_item(LANG_KEY).ok()?
+}
+
+/// Remembers the language choice (ignored if storage is unavailable).
+pub fn store_language(code: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(LANG_KEY, code);
+    }
+}
+
+/// The browser's preferred languages (`navigator.languages`, then `navigator.language`).
+pub fn browser_languages() -> Vec<String> {
+    let Some(window) = web_sys::window() else { return Vec::new() };
+    let navigator = window.navigator();
+    let mut out: Vec<String> = navigator.languages().iter().filter_map(|v| v.as_string()).collect();
+    if let Some(l) = navigator.language() {
+        out.push(l);
+    }
+    out
+}
+
+/// Sets `<html lang>` and the document title.
+pub fn set_document_language(code: &str, title: &str) {
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        if let Some(html) = doc.document_element() {
+            let _ = html.set_attribute("lang", code);
+        }
+        doc.set_title(title);
+    }
+}
+
+/// Device pixels per CSS pixel (1 when unknown).
+pub fn device_pixel_ratio() -> f64 {
+    let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0);
+    if dpr.is_finite() && dpr > 0.0 {
+        dpr
+    } else {
+        1.0
+    }
+}
+
+/// Shows a visible error banner (used by the panic hook, so it must not
+/// depend on any reactive state).
+pub fn show_error_banner(message: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let lang = doc.document_element().and_then(|e| e.get_attribute("lang")).unwrap_or_default();
+    let lead = crate::i18n::Lang::from_code(&lang).unwrap_or(crate::i18n::Lang::En).t(crate::i18n::Key::PanicBanner);
+    let banner = match doc.get_element_by_id("panic-banner") {
+        Some(b) => b,
+        None => match doc.create_element("div") {
+            Ok(b) => {
+                b.set_id("panic-banner");
+                let _ = b.set_attribute("role", "alert");
+                let _ = b.set_attribute("data-testid", "panic-banner");
+                if let Some(body) = doc.body() {
+                    let _ = body.prepend_with_node_1(&b);
+                }
+                b
+            }
+            Err(_) => return,
+        },
+    };
+    banner.set_text_content(Some(&format!("{lead} {message}")));
+    if let Ok(el) = banner.dyn_into::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+    }
+}

@@ -1,0 +1,30 @@
+//! Leptos components (browser only). They hold no math: every number comes
+//! from the pure core through the signals in [`context`].
+
+pub mod app;
+mod browser;
+pub mod context;
+mod coords;
+mod fields;
+mod handles;
+mod legend;
+mod lesson;
+mod margin;
+mod plot;
+mod readouts;
+
+pub use app::App;
+
+/// Installs a panic hook that logs to the console and shows a visible banner.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        browser::show_error_banner(&info.to_string());
+    }));
+}
+
+/// Entry point: installs the panic hook and mounts the app on `<body>`.
+pub fn start() {
+    install_panic_hook();
+    leptos::mount::mount_to_body(App);
+}
