@@ -5,7 +5,8 @@
 //! Points are stored contiguously: `positives` holds k vectors of `dim`
 //! components one after the other, `negatives` holds m.
 
-use super::triplet::{hinge, hinge_argument, squared_distance};
+use super::kernels;
+use super::triplet::{hinge, hinge_argument};
 
 /// Everything the app shows about one anchor with its positives and negatives.
 #[derive(Clone, Debug, PartialEq)]
@@ -88,9 +89,14 @@ impl KmEvaluation {
 /// contiguous `positives` and `negatives` (lengths multiples of `dim`).
 pub fn evaluate(anchor: &[f32], positives: &[f32], negatives: &[f32], dim: usize, alpha: f32) -> KmEvaluation {
     assert!(dim > 0 && anchor.len() == dim, "anchor must have `dim` components");
-    assert!(positives.len() % dim == 0 && negatives.len() % dim == 0, "point sets must be whole vectors");
-    let d_ap: Vec<f32> = positives.chunks_exact(dim).map(|p| squared_distance(anchor, p)).collect();
-    let d_an: Vec<f32> = negatives.chunks_exact(dim).map(|n| squared_distance(anchor, n)).collect();
+    assert!(
+        positives.len().is_multiple_of(dim) && negatives.len().is_multiple_of(dim),
+        "point sets must be whole vectors"
+    );
+    let mut d_ap = vec![0.0_f32; positives.len() / dim];
+    let mut d_an = vec![0.0_f32; negatives.len() / dim];
+    kernels::squared_distances(anchor, positives, &mut d_ap);
+    kernels::squared_distances(anchor, negatives, &mut d_an);
     let mut terms = Vec::with_capacity(d_ap.len() * d_an.len());
     for &ap in &d_ap {
         for &an in &d_an {
