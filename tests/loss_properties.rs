@@ -160,3 +160,55 @@ fn km_sum_equals_an_independent_double_loop_and_its_gradient_matches_fd() {
         }
     }
 }
+
+#[test]
+fn every_convention_gradient_matches_finite_differences() {
+    use tripletlab::loss::convention::{evaluate as eval_c, gradient as grad_c, Convention};
+    let mut rng = Rng(23);
+    let h = 1e-3_f32;
+    for conv in Convention::ALL {
+        let mut checked = 0;
+        while checked < 60 {
+            let d = 2 + (rng.next() * 2.0) as usize;
+            let k = 1 + (rng.next() * 3.0) as usize;
+            let m = 1 + (rng.next() * 3.0) as usize;
+            let a = to32(&rng.vec(d));
+            let p = to32(&(0..k * d).map(|_| rng.coord()).collect::<Vec<_>>());
+            let n = to32(&(0..m * d).map(|_| rng.coord()).collect::<Vec<_>>());
+            let alpha = rng.next() as f32;
+            let e = eval_c(conv, &a, &p, &n, d, alpha);
+            let near_kink = (0..k).any(|i| (0..m).any(|j| e.hinge_argument(i, j).abs() < 0.05));
+            if near_kink {
+                continue;
+            }
+            let g = grad_c(conv, &a, &p, &n, d, &e);
+            let total = |a: &[f32], p: &[f32], n: &[f32]| eval_c(conv, a, p, n, d, alpha).sum as f64;
+            for c in 0..d {
+                let (mut up, mut down) = (a.clone(), a.clone());
+                up[c] += h;
+                down[c] -= h;
+                let fd = (total(&up, &p, &n) - total(&down, &p, &n)) / (2.0 * h as f64);
+                assert!(
+                    (fd - g.anchor[c] as f64).abs() < 2e-2 * (1.0 + fd.abs()),
+                    "{conv:?} A{c}: {fd} vs {}",
+                    g.anchor[c]
+                );
+            }
+            for c in 0..k * d {
+                let (mut up, mut down) = (p.clone(), p.clone());
+                up[c] += h;
+                down[c] -= h;
+                let fd = (total(&a, &up, &n) - total(&a, &down, &n)) / (2.0 * h as f64);
+                assert!((fd - g.positives[c] as f64).abs() < 2e-2 * (1.0 + fd.abs()), "{conv:?} P{c}");
+            }
+            for c in 0..m * d {
+                let (mut up, mut down) = (n.clone(), n.clone());
+                up[c] += h;
+                down[c] -= h;
+                let fd = (total(&a, &p, &up) - total(&a, &p, &down)) / (2.0 * h as f64);
+                assert!((fd - g.negatives[c] as f64).abs() < 2e-2 * (1.0 + fd.abs()), "{conv:?} N{c}");
+            }
+            checked += 1;
+        }
+    }
+}

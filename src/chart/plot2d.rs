@@ -17,13 +17,41 @@ pub const POINT_RADIUS_CSS: f64 = 9.0;
 /// Vertices used to draw a circle in scene coordinates.
 const CIRCLE_SEGMENTS: usize = 144;
 
-/// Drawing options the scene does not hold.
-#[derive(Clone, Copy, Debug, PartialEq, Default)]
+/// Drawing options the scene does not hold (shared by the 2D and 3D plots).
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PlotOptions {
-    /// Which positive's rings are drawn around A (0-based).
+    /// Which positive's rings (spheres in 3D) are drawn around A (0-based).
     pub ring_positive: usize,
     /// A point to emphasise (hovered or focused).
     pub highlight: Option<PointId>,
+    /// A (positive, negative) pair to emphasise (heat-map hover), 0-based.
+    pub highlight_pair: Option<(usize, usize)>,
+    /// Arrows to draw, one per point in `Scene::points()` order, as
+    /// displacement vectors in scene units (e.g. the scaled −∂L/∂x);
+    /// empty for none. Zero vectors draw nothing.
+    pub arrows: Vec<[f32; 3]>,
+}
+
+/// Colour of gradient arrows.
+pub const ARROW: Rgb = palette::ANCHOR;
+
+/// Pixel polyline of an arrow from `(x0, y0)` by `(dx, dy)` (pixels) with a
+/// head of `head` pixels; `None` when the arrow is shorter than a pixel.
+pub fn arrow_pixels(x0: i32, y0: i32, dx: f64, dy: f64, head: f64) -> Option<[Vec<(i32, i32)>; 2]> {
+    let len = (dx * dx + dy * dy).sqrt();
+    if !len.is_finite() || len < 1.0 {
+        return None;
+    }
+    let (ux, uy) = (dx / len, dy / len);
+    let tip = (x0 as f64 + dx, y0 as f64 + dy);
+    let head = head.min(len * 0.6);
+    let wing = |sign: f64| {
+        let (c, s) = (0.42_f64.cos(), sign * 0.42_f64.sin());
+        let (rx, ry) = (-(ux * c - uy * s), -(ux * s + uy * c));
+        ((tip.0 + rx * head).round() as i32, (tip.1 + ry * head).round() as i32)
+    };
+    let t = (tip.0.round() as i32, tip.1.round() as i32);
+    Some([vec![(x0, y0), t], vec![wing(1.0), t, wing(-1.0)]])
 }
 
 fn colour(c: Rgb) -> RGBColor {
@@ -106,15 +134,40 @@ pub fn draw_plot2d<DB: DrawingBackend>(
 
     // Segments from A to every positive and negative.
     let classes = negative_classes(eval, ring_i);
+    let pair = options.highlight_pair;
+    let faded = |on: bool| if pair.is_some() && !on { 0.25 } else { 1.0 };
     for (i, p) in scene.positives.iter().enumerate() {
-        let width = if i == ring_i { 3.0 } else { 1.5 };
+        let on = pair.is_some_and(|(pi, _)| pi == i);
+        let width = if on {
+            5.0
+        } else if i == ring_i {
+            3.0
+        } else {
+            1.5
+        };
         let seg = vec![(ax, ay), (p[0] as f64, p[1] as f64)];
-        chart.draw_series(std::iter::once(PathElement::new(seg, colour(palette::POSITIVE).stroke_width(px(width)))))?;
+        let style = colour(palette::POSITIVE).mix(faded(on)).stroke_width(px(width));
+        chart.draw_series(std::iter::once(PathElement::new(seg, style)))?;
     }
     for (j, n) in scene.negatives.iter().enumerate() {
-        let c = colour(palette::negative_class_colour(classes[j]));
+        let on = pair.is_some_and(|(_, nj)| nj == j);
+        let c = colour(palette::negative_class_colour(classes[j])).mix(faded(on));
         let seg = vec![(ax, ay), (n[0] as f64, n[1] as f64)];
-        chart.draw_series(std::iter::once(DashedPathElement::new(seg, px(6.0), px(4.0), c.stroke_width(px(2.5)))))?;
+        let width = if on { 5.0 } else { 2.5 };
+        chart.draw_series(std::iter::once(DashedPathElement::new(seg, px(6.0), px(4.0), c.stroke_width(px(width)))))?;
+    }
+
+    // Gradient arrows (−∂L/∂x, scaled by the caller), from each point.
+    let scale = viewport.scale();
+    for ((_, p), v) in scene.points().iter().zip(&options.arrows) {
+        let (dx, dy) = (v[0] as f64 * scale, -(v[1] as f64) * scale);
+        if let Some([shaft, head]) = arrow_pixels(0, 0, dx, dy, px(11.0) as f64) {
+            let style = colour(ARROW).stroke_width(px(2.5));
+            let at = (p[0] as f64, p[1] as f64);
+            chart.draw_series(std::iter::once(
+                EmptyElement::at(at) + PathElement::new(shaft, style) + PathElement::new(head, style),
+            ))?;
+        }
     }
 
     // Points on top, anchor last so it is never hidden.

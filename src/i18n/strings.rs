@@ -100,6 +100,12 @@ super::translations! {
         vi: "Ví dụ minh hoạ của bài học: 0.5 và 0.51",
         en: "The lesson's worked example: 0.5 vs 0.51",
     }
+    /// Preset: one hard negative among easy ones.
+    PresetOneHard { vi: "Một mẫu âm khó giữa các mẫu âm dễ (k = 2, m = 4)", en: "One hard negative among easy ones (k = 2, m = 4)" }
+    /// Preset: all easy.
+    PresetAllEasy { vi: "Mọi mẫu âm đều dễ: L = 0 (k = 3, m = 3)", en: "All negatives easy: L = 0 (k = 3, m = 3)" }
+    /// Preset: all hard.
+    PresetAllHard { vi: "Mọi mẫu âm đều khó (k = 2, m = 3)", en: "All negatives hard (k = 2, m = 3)" }
     /// Heading of the formula section.
     FormulaHeading { vi: "Công thức toán học Triplet Loss", en: "The triplet loss formula" }
     /// "Where:" before the symbol list.

@@ -1,11 +1,14 @@
 //! Application state as plain data: the scene, its point names, presets and
 //! the parsing/formatting of user-facing numbers. No Leptos, no web-sys.
 
+pub mod descent;
 pub mod input;
 pub mod point_id;
+pub mod point_sets;
 pub mod presets;
 pub mod scene;
 
 pub use point_id::{PointId, Role};
+pub use point_sets::PointSet;
 pub use presets::Preset;
 pub use scene::{Dim, Point, Scene};

@@ -3,6 +3,7 @@
 
 use super::scene::{Dim, Scene, ALPHA_DEFAULT};
 use crate::i18n::Key;
+use crate::loss::convention::Convention;
 
 /// A named starting scene.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -14,14 +15,36 @@ pub enum Preset {
     Start,
     /// The lesson's worked example: d_ap = 0.5, d_an = 0.51.
     WorkedExample,
+    /// k = 2, m = 4: one hard negative among easy ones.
+    OneHard,
+    /// k = 3, m = 3: every negative is easy, the loss is 0.
+    AllEasy,
+    /// k = 2, m = 3: every negative is closer than every positive.
+    AllHard,
 }
 
 /// √0.15, so that (−0.6)² + √0.15² = 0.51.
 const WORKED_NEGATIVE_Y: f32 = -0.387_298_33;
 
+/// A 2D scene with the anchor at the origin.
+fn plane(positives: &[(f32, f32)], negatives: &[(f32, f32)], preset: Preset) -> Scene {
+    Scene {
+        dim: Dim::Two,
+        anchor: [0.0, 0.0, 0.0],
+        positives: positives.iter().map(|&(x, y)| [x, y, 0.0]).collect(),
+        negatives: negatives.iter().map(|&(x, y)| [x, y, 0.0]).collect(),
+        alpha: ALPHA_DEFAULT,
+        preset,
+        convention: Convention::Squared,
+        unit_sphere: false,
+        ring_positive: 0,
+    }
+}
+
 impl Preset {
-    /// Presets the user can choose, in menu order (`Custom` is shown but not applied).
-    pub const ALL: [Preset; 3] = [Preset::Custom, Preset::Start, Preset::WorkedExample];
+    /// Presets in menu order (`Custom` is shown but not applied).
+    pub const ALL: [Preset; 6] =
+        [Preset::Custom, Preset::Start, Preset::WorkedExample, Preset::OneHard, Preset::AllEasy, Preset::AllHard];
 
     /// Stable value for the `preset` select and URLs.
     pub fn value(self) -> &'static str {
@@ -29,6 +52,9 @@ impl Preset {
             Preset::Custom => "custom",
             Preset::Start => "start",
             Preset::WorkedExample => "worked-example",
+            Preset::OneHard => "one-hard",
+            Preset::AllEasy => "all-easy",
+            Preset::AllHard => "all-hard",
         }
     }
 
@@ -43,46 +69,47 @@ impl Preset {
             Preset::Custom => Key::PresetCustom,
             Preset::Start => Key::PresetStart,
             Preset::WorkedExample => Key::PresetWorkedExample,
+            Preset::OneHard => Key::PresetOneHard,
+            Preset::AllEasy => Key::PresetAllEasy,
+            Preset::AllHard => Key::PresetAllHard,
         }
     }
 
     /// Builds the preset's scene (`Custom` gives the start scene marked custom).
     pub fn scene(self) -> Scene {
-        let mut scene = match self {
-            Preset::Custom | Preset::Start => Scene {
-                dim: Dim::Two,
-                anchor: [0.0, 0.0, 0.0],
-                positives: vec![[0.6, 0.4, 0.0]],
-                negatives: vec![[-0.7, -0.3, 0.0]],
-                alpha: ALPHA_DEFAULT,
-                preset: self,
-            },
+        match self {
+            Preset::Custom | Preset::Start => plane(&[(0.6, 0.4)], &[(-0.7, -0.3)], self),
             // ‖A − P‖² = 0.5² + 0.5² = 0.5 exactly; ‖A − N‖² = 0.36 + 0.15 = 0.51.
-            Preset::WorkedExample => Scene {
-                dim: Dim::Two,
-                anchor: [0.0, 0.0, 0.0],
-                positives: vec![[0.5, 0.5, 0.0]],
-                negatives: vec![[-0.6, WORKED_NEGATIVE_Y, 0.0]],
-                alpha: ALPHA_DEFAULT,
-                preset: self,
-            },
-        };
-        scene.preset = self;
-        scene
+            Preset::WorkedExample => plane(&[(0.5, 0.5)], &[(-0.6, WORKED_NEGATIVE_Y)], self),
+            // d_ap = 0.34, 0.3425; N1 hard (0.18), the rest ≥ 1.85.
+            Preset::OneHard => {
+                plane(&[(0.5, 0.3), (-0.2, 0.55)], &[(0.3, -0.3), (1.3, 0.4), (-1.2, -0.9), (-0.9, 1.1)], self)
+            }
+            // d_ap ≤ 0.1525, d_an ≥ 2.29: all easy, L = 0.
+            Preset::AllEasy => {
+                plane(&[(0.3, 0.2), (-0.25, 0.3), (0.1, -0.35)], &[(1.4, 0.6), (-1.3, 0.9), (0.2, -1.5)], self)
+            }
+            // d_ap ≥ 1.69, d_an ≤ 0.4: all hard.
+            Preset::AllHard => plane(&[(1.2, 0.5), (-1.0, 1.0)], &[(0.4, 0.3), (-0.3, -0.4), (0.2, -0.6)], self),
+        }
     }
 
-    /// Applies the preset to an existing scene, keeping what the preset does
-    /// not define (the view dimension).
+    /// Applies the preset to an existing scene, keeping the view settings the
+    /// preset does not define (dimension, convention, unit-sphere mode).
     pub fn apply(self, scene: &mut Scene) {
-        let dim = scene.dim;
+        let (dim, convention, unit_sphere) = (scene.dim, scene.convention, scene.unit_sphere);
         *scene = self.scene();
+        scene.convention = convention;
         scene.dim = dim;
+        scene.unit_sphere = unit_sphere;
+        scene.reconstrain();
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::geom::regions::{classify, NegativeClass};
     use crate::loss::triplet::{hinge_f64, squared_distance_f64};
 
     #[test]
@@ -111,9 +138,37 @@ mod tests {
         assert_eq!(Preset::from_value("nope"), None);
     }
 
+    fn classes(p: Preset) -> Vec<NegativeClass> {
+        let e = p.scene().evaluate();
+        let mut out = Vec::new();
+        for i in 0..e.k() {
+            for j in 0..e.m() {
+                out.push(classify(e.d_ap[i], e.d_an[j], e.alpha));
+            }
+        }
+        out
+    }
+
     #[test]
-    fn start_scene_has_a_semi_hard_negative() {
-        let e = Preset::Start.scene().evaluate();
-        assert!(e.d_an[0] > e.d_ap[0] && e.sum > 0.0);
+    fn presets_show_what_their_names_say() {
+        let start = Preset::Start.scene().evaluate();
+        assert!(start.d_an[0] > start.d_ap[0] && start.sum > 0.0);
+        assert!(classes(Preset::AllEasy).iter().all(|c| *c == NegativeClass::Easy));
+        assert_eq!(Preset::AllEasy.scene().evaluate().sum, 0.0);
+        assert!(classes(Preset::AllHard).iter().all(|c| *c == NegativeClass::Hard));
+        let one = Preset::OneHard.scene().evaluate();
+        assert_eq!((one.k(), one.m()), (2, 4));
+        // N1 is hard for both positives; the other negatives are easy for both.
+        assert_eq!(one.active, 2);
+        assert!(one.term(0, 0) > 0.0 && one.term(1, 0) > 0.0);
+    }
+
+    #[test]
+    fn applying_keeps_view_settings() {
+        let mut s = Scene::default();
+        s.set_dim(Dim::Three);
+        s.convention = Convention::Euclidean;
+        Preset::AllHard.apply(&mut s);
+        assert_eq!((s.dim, s.convention, s.positives.len()), (Dim::Three, Convention::Euclidean, 2));
     }
 }

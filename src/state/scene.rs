@@ -4,7 +4,8 @@
 
 use super::point_id::PointId;
 use super::presets::Preset;
-use crate::loss::multi::{self, KmEvaluation};
+use crate::loss::convention::{self, Convention};
+use crate::loss::multi::{KmEvaluation, KmGradient};
 
 /// A point's coordinates; in 2D the third component is kept at 0.
 pub type Point = [f32; 3];
@@ -21,6 +22,8 @@ pub const DRAG_SNAP: f32 = 0.01;
 pub const KEY_STEP: f32 = 0.01;
 /// Shift + arrow-key nudge.
 pub const KEY_STEP_LARGE: f32 = 0.1;
+/// Largest number of positives (k) or negatives (m).
+pub const MAX_POINTS_PER_SET: usize = 64;
 
 /// Whether points live in the plane or in space.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -57,6 +60,12 @@ pub struct Scene {
     pub alpha: f32,
     /// The preset the scene came from; `Preset::Custom` once the user moves a point.
     pub preset: Preset,
+    /// How distances are measured (the lesson's squared distance by default).
+    pub convention: Convention,
+    /// Embeddings L2-normalised onto the unit circle / sphere.
+    pub unit_sphere: bool,
+    /// The positive whose margin rings are drawn around A (0-based).
+    pub ring_positive: usize,
 }
 
 impl Default for Scene {
@@ -106,11 +115,22 @@ impl Scene {
         out
     }
 
-    /// Moves a point (coordinates clamped; z forced to 0 in 2D). The scene
-    /// becomes a custom one. Returns false if the point does not exist.
-    pub fn set_point(&mut self, id: PointId, p: Point) -> bool {
+    /// Makes a point valid for this scene: clamped, z = 0 in 2D, and on the
+    /// unit circle / sphere in unit-sphere mode.
+    pub fn constrain(&self, p: Point) -> Point {
         let z = if self.dim == Dim::Two { 0.0 } else { clamp_coordinate(p[2]) };
         let clamped = [clamp_coordinate(p[0]), clamp_coordinate(p[1]), z];
+        if self.unit_sphere {
+            normalise(clamped)
+        } else {
+            clamped
+        }
+    }
+
+    /// Moves a point (see [`Scene::constrain`]). The scene becomes a custom
+    /// one. Returns false if the point does not exist.
+    pub fn set_point(&mut self, id: PointId, p: Point) -> bool {
+        let clamped = self.constrain(p);
         let slot = match id {
             PointId::Anchor => Some(&mut self.anchor),
             PointId::Positive(i) => self.positives.get_mut(i),
@@ -158,10 +178,71 @@ impl Scene {
         points.iter().flat_map(|p| p[..d].iter().copied()).collect()
     }
 
-    /// Evaluates the lesson's k×m loss (and its pieces) for the current scene.
+    /// Evaluates the lesson's k×m loss (and its pieces) for the current scene
+    /// under its distance convention.
     pub fn evaluate(&self) -> KmEvaluation {
+        self.evaluate_as(self.convention)
+    }
+
+    /// Evaluates the scene under another convention (for side-by-side tables).
+    pub fn evaluate_as(&self, convention: Convention) -> KmEvaluation {
         let d = self.dim.components();
-        multi::evaluate(&self.anchor[..d], &self.flat(&self.positives), &self.flat(&self.negatives), d, self.alpha)
+        let (p, n) = (self.flat(&self.positives), self.flat(&self.negatives));
+        convention::evaluate(convention, &self.anchor[..d], &p, &n, d, self.alpha)
+    }
+
+    /// Gradient of the summed loss, one 3-vector per point in
+    /// [`Scene::points`] order (z = 0 in 2D).
+    pub fn gradient(&self, eval: &KmEvaluation) -> Vec<Point> {
+        let d = self.dim.components();
+        let (p, n) = (self.flat(&self.positives), self.flat(&self.negatives));
+        let g: KmGradient = convention::gradient(self.convention, &self.anchor[..d], &p, &n, d, eval);
+        let mut out = Vec::with_capacity(1 + self.positives.len() + self.negatives.len());
+        for chunk in
+            std::iter::once(&g.anchor[..]).chain(g.positives.chunks_exact(d)).chain(g.negatives.chunks_exact(d))
+        {
+            let mut v = [0.0; 3];
+            v[..d].copy_from_slice(chunk);
+            out.push(v);
+        }
+        out
+    }
+
+    /// Switches between 2D and 3D. Nothing is lost: going to 3D keeps x, y
+    /// and starts from z = 0; going to 2D projects onto the plane (z = 0).
+    pub fn set_dim(&mut self, dim: Dim) {
+        if self.dim == dim {
+            return;
+        }
+        self.dim = dim;
+        self.reconstrain();
+    }
+
+    /// Turns unit-sphere mode on or off; on, every point is normalised.
+    pub fn set_unit_sphere(&mut self, on: bool) {
+        self.unit_sphere = on;
+        self.reconstrain();
+    }
+
+    /// Re-applies [`Scene::constrain`] to every point (after a mode change).
+    pub(crate) fn reconstrain(&mut self) {
+        self.anchor = self.constrain(self.anchor);
+        for i in 0..self.positives.len() {
+            self.positives[i] = self.constrain(self.positives[i]);
+        }
+        for j in 0..self.negatives.len() {
+            self.negatives[j] = self.constrain(self.negatives[j]);
+        }
+    }
+}
+
+/// L2-normalises a point; the zero vector (no direction) becomes (1, 0, 0).
+pub fn normalise(p: Point) -> Point {
+    let norm = (p[0] * p[0] + p[1] * p[1] + p[2] * p[2]).sqrt();
+    if norm > 1e-12 && norm.is_finite() {
+        [p[0] / norm, p[1] / norm, p[2] / norm]
+    } else {
+        [1.0, 0.0, 0.0]
     }
 }
 
@@ -206,6 +287,30 @@ mod tests {
         assert_eq!(s.alpha, ALPHA_MAX);
         s.set_alpha(-1.0);
         assert_eq!(s.alpha, 0.0);
+    }
+
+    #[test]
+    fn dimension_switches_keep_every_point() {
+        let mut s = Scene::default();
+        s.set_dim(Dim::Three);
+        s.set_point(PointId::Negative(0), [0.5, 0.5, 0.7]);
+        assert_eq!(s.negatives[0], [0.5, 0.5, 0.7]);
+        s.set_dim(Dim::Two);
+        assert_eq!(s.negatives[0], [0.5, 0.5, 0.0]);
+        assert_eq!(s.positives.len(), 1);
+    }
+
+    #[test]
+    fn unit_sphere_mode_normalises_and_bounds_distances() {
+        let mut s = Scene::default();
+        s.set_dim(Dim::Three);
+        s.set_point(PointId::Anchor, [0.0, 0.0, 0.0]);
+        s.set_unit_sphere(true);
+        for (_, p) in s.points() {
+            assert!(((p[0] * p[0] + p[1] * p[1] + p[2] * p[2]).sqrt() - 1.0).abs() < 1e-6);
+        }
+        let e = s.evaluate();
+        assert!(e.d_ap.iter().chain(&e.d_an).all(|d| *d <= 4.0 + 1e-5));
     }
 
     #[test]

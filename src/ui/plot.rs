@@ -77,7 +77,7 @@ pub fn PlotView() -> impl IntoView {
     Effect::new(move |_| {
         let vp = viewport.get();
         let eval = ctx.eval.get();
-        let options = PlotOptions { ring_positive: 0, highlight: ctx.highlight.get() };
+        let options = PlotOptions { ring_positive: 0, highlight: ctx.highlight.get(), ..PlotOptions::default() };
         let Some(c) = canvas.get() else { return };
         if c.width() != vp.width || c.height() != vp.height {
             c.set_width(vp.width);
