@@ -1,6 +1,8 @@
-//! Drawing, independent of where it is drawn: the 2D plot (plotters, generic
-//! over `DrawingBackend`), the shared palette and the MathML formulas.
+//! Drawing, independent of where it is drawn: the 2D plot and the 3D
+//! perspective plot (plotters, generic over `DrawingBackend`), the shared
+//! palette and the MathML formulas.
 
 pub mod formula;
 pub mod palette;
 pub mod plot2d;
+pub mod plot3d;
