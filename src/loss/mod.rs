@@ -2,6 +2,7 @@
 //!
 //! * [`triplet`]: the single triplet loss, its pieces and gradient (f32 and f64).
 //! * [`multi`]: one anchor with k positives and m negatives, reductions, gradient.
+//! * [`convention`]: squared / Euclidean / PyTorch distances for the k×m loss and its gradient.
 //! * [`kernels`]: the engine's hot loops (squared distances, hinge sums):
 //!   portable scalar, explicit wasm simd128 and an f64 reference.
 //! * [`sorted`]: the exact k×m hinge sum in O((k + m) log m) by sorting.
@@ -10,6 +11,7 @@
 //! * [`error`]: the engine's typed errors.
 
 pub mod batch;
+pub mod convention;
 pub mod error;
 pub mod kernels;
 pub mod multi;

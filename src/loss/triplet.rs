@@ -56,11 +56,7 @@ pub fn triplet_loss(a: &[f32], p: &[f32], n: &[f32], alpha: f32) -> f32 {
 
 /// Triplet loss in f64 (reference implementation).
 pub fn triplet_loss_f64(a: &[f64], p: &[f64], n: &[f64], alpha: f64) -> f64 {
-    hinge_f64(
-        squared_distance_f64(a, p),
-        squared_distance_f64(a, n),
-        alpha,
-    )
+    hinge_f64(squared_distance_f64(a, p), squared_distance_f64(a, n), alpha)
 }
 
 /// Gradient of the single triplet loss with respect to each of its three points.
