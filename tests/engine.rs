@@ -8,7 +8,7 @@ use proptest::prelude::*;
 use tripletlab::loss::batch::{self, pairwise_squared_distances};
 use tripletlab::loss::error::LossError;
 use tripletlab::loss::kernels::{self, reference, scalar};
-use tripletlab::loss::sorted::{km_hinge_naive, km_hinge_sorted, km_loss};
+use tripletlab::loss::sorted::{km_hinge_naive, km_hinge_sorted, km_loss, SWEEP_MIN};
 
 fn config() -> ProptestConfig {
     ProptestConfig { cases: 128, failure_persistence: None, ..ProptestConfig::default() }
@@ -86,7 +86,12 @@ proptest! {
     }
 
     #[test]
-    fn sorted_equals_naive_double_loop(d_ap in prop::collection::vec(value(), 0..40), d_an in prop::collection::vec(value(), 0..40), alpha in margin()) {
+    fn sorted_equals_naive_double_loop(
+        // Few a's take one binary search each; from SWEEP_MIN on they are sorted and swept.
+        d_ap in prop_oneof![prop::collection::vec(value(), 0..40), prop::collection::vec(value(), SWEEP_MIN..SWEEP_MIN + 64)],
+        d_an in prop::collection::vec(value(), 0..40),
+        alpha in margin(),
+    ) {
         let fast = km_hinge_sorted(&d_ap, &d_an, alpha).unwrap();
         let (mut sum, mut active, mut scale) = (0.0_f64, 0_u64, 1e-9_f64);
         for &a in &d_ap {

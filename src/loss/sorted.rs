@@ -5,7 +5,11 @@
 //! terms are exactly the smallest `c` values of `b` (the test below is
 //! monotone in `b`), found by binary search, and their sum is
 //! `c · (a + α) − P[c]`. Sorting costs O(m log m), the k searches
-//! O(k log m); the naive double loop is O(k · m).
+//! O(k log m); the naive double loop is O(k · m). At large k the searches,
+//! each a chain of cache misses, dominate: from [`SWEEP_MIN`] queries on
+//! the `a`s are sorted too and one forward pointer replaces the searches
+//! (`c` only grows with `a`), O(k log k + m log m) with O(k + m) after the
+//! sorts. Large arrays are radix-sorted ([`kernels::sort`]).
 //!
 //! # Active terms and ties
 //! A term is active exactly when the f32 expression `(aᵢ − bⱼ) + α` is
@@ -22,6 +26,11 @@
 
 use super::error::{check_alpha, check_finite, check_rows, check_vector, LossError};
 use super::kernels;
+use super::kernels::sort::{sort_f32_with, sort_order};
+
+/// From this many `a`s on, [`km_hinge_sorted`] sorts them and sweeps
+/// instead of one binary search per `a`.
+pub const SWEEP_MIN: usize = 1 << 10;
 
 /// Sum, active count and means of a k×m hinge sum.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -54,10 +63,12 @@ impl KmSummary {
 
 /// Negative distances sorted ascending with f64 prefix sums: answers
 /// "Σⱼ max(0, a − bⱼ + α) and how many are active" for any `a` in O(log m).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub struct SortedNegatives {
     sorted: Vec<f32>,
     prefix: Vec<f64>,
+    keys: Vec<u32>,
+    scratch: Vec<u32>,
 }
 
 impl SortedNegatives {
@@ -73,16 +84,14 @@ impl SortedNegatives {
     pub fn rebuild(&mut self, b: &[f32]) {
         self.sorted.clear();
         self.sorted.extend_from_slice(b);
-        self.sorted.sort_unstable_by(f32::total_cmp);
+        sort_f32_with(&mut self.sorted, &mut self.keys, &mut self.scratch);
         self.fill_prefix(b.len());
     }
 
     /// Like [`SortedNegatives::rebuild`], and also fills `order` with the
     /// sorting permutation: `sorted()[r] == b[order[r]]`.
     pub fn rebuild_with_order(&mut self, b: &[f32], order: &mut Vec<usize>) {
-        order.clear();
-        order.extend(0..b.len());
-        order.sort_unstable_by(|&i, &j| b[i].total_cmp(&b[j]));
+        sort_order(b, order);
         self.sorted.clear();
         self.sorted.extend(order.iter().map(|&i| b[i]));
         self.fill_prefix(b.len());
@@ -117,6 +126,21 @@ impl SortedNegatives {
         (sum, c)
     }
 
+    /// `(Σᵢ Σⱼ max(0, aᵢ − bⱼ + α), active count)` for `a_ascending` sorted
+    /// ascending: one forward pointer instead of a search per `aᵢ`, O(k + m).
+    pub fn hinge_sweep(&self, a_ascending: &[f32], alpha: f32) -> (f64, u64) {
+        debug_assert!(a_ascending.windows(2).all(|w| w[0] <= w[1]), "queries must be ascending");
+        let (mut sum, mut active, mut c) = (0.0_f64, 0_u64, 0_usize);
+        for &a in a_ascending {
+            while c < self.sorted.len() && (a - self.sorted[c]) + alpha > 0.0 {
+                c += 1;
+            }
+            sum += c as f64 * (f64::from(a) + f64::from(alpha)) - self.prefix[c];
+            active += c as u64;
+        }
+        (sum, active)
+    }
+
     /// Index (into [`SortedNegatives::sorted`]) of the smallest value strictly
     /// greater than `x`, if any.
     pub fn first_above(&self, x: f32) -> Option<usize> {
@@ -131,12 +155,18 @@ impl SortedNegatives {
 /// Errors: [`LossError::NonFinite`] for NaN/∞ in `d_ap`, `d_an` or `alpha`.
 pub fn km_hinge_sorted(d_ap: &[f32], d_an: &[f32], alpha: f32) -> Result<KmSummary, LossError> {
     check_inputs(d_ap, d_an, alpha)?;
-    let negatives = SortedNegatives::new(d_an);
+    let mut negatives = SortedNegatives::new(d_an);
     let (mut sum, mut active) = (0.0_f64, 0_u64);
-    for &a in d_ap {
-        let (s, c) = negatives.hinge(a, alpha);
-        sum += s;
-        active += c as u64;
+    if d_ap.len() >= SWEEP_MIN {
+        let mut a = d_ap.to_vec();
+        sort_f32_with(&mut a, &mut negatives.keys, &mut negatives.scratch);
+        (sum, active) = negatives.hinge_sweep(&a, alpha);
+    } else {
+        for &a in d_ap {
+            let (s, c) = negatives.hinge(a, alpha);
+            sum += s;
+            active += c as u64;
+        }
     }
     Ok(KmSummary::new(sum, active, terms(d_ap, d_an)))
 }
@@ -237,6 +267,11 @@ mod tests {
         assert_eq!((s.first_above(2.0), s.first_above(0.0), s.first_above(3.0)), (Some(2), Some(0), None));
         let (mut t, mut order) = (SortedNegatives::default(), Vec::new());
         t.rebuild_with_order(&[3.0, 1.0, 2.0], &mut order);
-        assert_eq!((t, order), (s, vec![1, 2, 0]));
+        assert_eq!((t.sorted(), t.prefix.as_slice(), order), (s.sorted(), &[0.0, 1.0, 3.0, 6.0][..], vec![1, 2, 0]));
+        // Sweep = one search per query, ties (a = 1.5, α = 0.5, b = 2) inactive.
+        let queries = [0.0, 1.5, 2.5, 9.0];
+        let searched = queries.iter().map(|&a| s.hinge(a, 0.5)).fold((0.0, 0), |(x, n), (y, m)| (x + y, n + m as u64));
+        assert_eq!(s.hinge_sweep(&queries, 0.5), searched);
+        assert_eq!(searched.1, 6);
     }
 }

@@ -10,6 +10,9 @@
 //!   repo's `.cargo/config.toml` enables simd128 for every wasm build).
 //! * [`reference`]: straightforward f64 loops, the yardstick of the tests.
 //!
+//! [`sort`] sorts f32 values through order-preserving u32 keys (radix sort
+//! for large arrays) for the sorted k×m hinge and the batch losses.
+//!
 //! The functions at this level dispatch to simd128 when it is compiled in
 //! and to scalar otherwise; [`BACKEND`] says which. Kernels trust their
 //! input (they are called in inner loops): mismatched lengths panic, and
@@ -23,6 +26,7 @@ pub mod reference;
 pub mod scalar;
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 pub mod simd128;
+pub mod sort;
 
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 use simd128 as backend;
