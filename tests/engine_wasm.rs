@@ -20,7 +20,7 @@ impl Rng {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 17;
         self.0 ^= self.0 << 5;
-        if self.0 % 4 == 0 {
+        if self.0.is_multiple_of(4) {
             ((self.0 >> 8) % 33) as f32 * 0.25 - 4.0
         } else {
             (self.0 >> 8) as f32 / (1 << 24) as f32 * 8.0 - 4.0

@@ -62,3 +62,38 @@ fn add(acc: &mut HingeSum<f64>, argument: f64) {
         acc.active += 1;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn squared_distances_by_hand() {
+        assert_eq!(squared_distance(&[], &[]), 0.0);
+        assert_eq!(squared_distance(&[0.0, 0.0], &[3.0, 4.0]), 25.0);
+        // 0.1 is not exact in f32: the reference works on the f32 value.
+        let tenth = f64::from(0.1_f32);
+        assert_eq!(squared_distance(&[0.1], &[0.0]), tenth * tenth);
+        let mut out = [0.0; 3];
+        squared_distances(&[1.0, 1.0], &[1.0, 1.0, 2.0, 1.0, 1.0, -1.0], &mut out);
+        assert_eq!(out, [0.0, 1.0, 4.0]);
+    }
+
+    #[test]
+    fn hinges_by_hand() {
+        // The case: d_ap = [0.25, 0.36] against d_an = 0.49, α = 0.2.
+        let h = hinge_sum(&[0.25, 0.36], &[0.49, 0.49], 0.2);
+        assert_eq!(h.active, 1);
+        assert!((h.sum - 0.07).abs() < 1e-7);
+        // Ties (argument exactly 0) are inactive, with or without a margin.
+        assert_eq!(hinge_sum(&[1.0, 2.0], &[1.0, 2.0], 0.0), HingeSum { sum: 0.0, active: 0 });
+        assert_eq!(hinge_sum_row(0.5, &[0.75, 0.25, 2.0], 0.25), HingeSum { sum: 0.5, active: 1 });
+        assert_eq!(hinge_sum_row(0.5, &[], 0.25), HingeSum::default());
+    }
+
+    #[test]
+    #[should_panic(expected = "equally long")]
+    fn mismatched_lengths_panic() {
+        hinge_sum(&[1.0], &[], 0.2);
+    }
+}
