@@ -8,7 +8,7 @@
 //! * `simd128`: explicit `core::arch::wasm32` f32x4 code, compiled only for
 //!   `cfg(all(target_arch = "wasm32", target_feature = "simd128"))` (the
 //!   repo's `.cargo/config.toml` enables simd128 for every wasm build).
-//! * [`reference`]: straightforward f64 loops, the yardstick of the tests.
+//! * [`reference`](mod@reference): straightforward f64 loops, the yardstick of the tests.
 //!
 //! [`sort`] sorts f32 values through order-preserving u32 keys (radix sort
 //! for large arrays) for the sorted k×m hinge and the batch losses.
