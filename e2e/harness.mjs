@@ -86,3 +86,29 @@ export async function screenshot(page, name) {
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true });
 }
+
+/** Every displayed coordinate: { A: [x, y(, z)], P: [[...]...], N: [[...]...] }. */
+export async function readScene(page, { k, m, dims = 2 }) {
+  const axes = ['x', 'y', 'z'].slice(0, dims);
+  const point = async (name) => Promise.all(axes.map((a) => readCoord(page, name, a)));
+  const P = [];
+  for (let i = 1; i <= k; i++) P.push(await point(`P${i}`));
+  const N = [];
+  for (let j = 1; j <= m; j++) N.push(await point(`N${j}`));
+  return { A: await point('A'), P, N };
+}
+
+/** The lesson's k×m sum recomputed in f64 from a scene read off the page. */
+export function kmSum({ A, P, N }, alpha) {
+  const sq = (u, v) => u.reduce((s, _, c) => s + (u[c] - v[c]) ** 2, 0);
+  let sum = 0;
+  const terms = [];
+  for (const p of P) {
+    for (const n of N) {
+      const t = Math.max(0, sq(A, p) - sq(A, n) + alpha);
+      terms.push(t);
+      sum += t;
+    }
+  }
+  return { sum, terms };
+}

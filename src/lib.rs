@@ -4,10 +4,10 @@
 //! web-sys dependency and is tested natively; `ui` holds the Leptos
 //! components and is only compiled for the browser (wasm32).
 
-pub mod loss;
-pub mod i18n;
 pub mod chart;
-pub mod state;
 pub mod geom;
+pub mod i18n;
+pub mod loss;
+pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -67,6 +67,40 @@ pub struct Substitution {
     pub argument: String,
     /// The loss as text.
     pub loss: String,
+    /// The distance inside the hinge, written symbolically in the first piece.
+    pub distance: DistanceSymbol,
+}
+
+/// How the first piece of a substitution writes the distances.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum DistanceSymbol {
+    /// `‖f(A) − f(P)‖₂²`, the lesson's.
+    #[default]
+    Squared,
+    /// `‖f(A) − f(P)‖₂`.
+    Plain,
+    /// `‖f(A) − f(P) + ε‖₂` (PyTorch).
+    PlusEps,
+}
+
+/// `‖f(A) − f(X)‖₂` or `‖f(A) − f(X) + ε‖₂` for the point `x`.
+fn plain_norm(x: &str, eps: bool) -> String {
+    let eps = if eps { "<mo>+</mo><mi>ε</mi>" } else { "" };
+    format!(
+        "<mo fence=\"false\">‖</mo><mi>f</mi><mo stretchy=\"false\">(</mo><mi>A</mi><mo stretchy=\"false\">)</mo>\
+         <mo>−</mo><mi>f</mi><mo stretchy=\"false\">(</mo>{x}<mo stretchy=\"false\">)</mo>{eps}\
+         <msub><mo fence=\"false\">‖</mo><mn>2</mn></msub>"
+    )
+}
+
+impl DistanceSymbol {
+    fn write(self, x: &str) -> String {
+        match self {
+            DistanceSymbol::Squared => squared_norm(x),
+            DistanceSymbol::Plain => plain_norm(x, false),
+            DistanceSymbol::PlusEps => plain_norm(x, true),
+        }
+    }
 }
 
 impl Substitution {
@@ -79,6 +113,7 @@ impl Substitution {
             alpha: Some(format_readout(alpha)),
             argument: format_readout(argument),
             loss: format_readout(argument.max(0.0)),
+            distance: DistanceSymbol::Squared,
         }
     }
 
@@ -101,6 +136,7 @@ impl Substitution {
             alpha: alpha.map(short),
             argument: short(0.5 - 0.51 + a),
             loss: short(hinge_f64(0.5, 0.51, a)),
+            distance: DistanceSymbol::Squared,
         }
     }
 }
@@ -109,8 +145,11 @@ impl Substitution {
 pub fn substitution_formula(s: &Substitution) -> String {
     let symbolic_alpha = if s.alpha.is_some() { "<mo>+</mo><mi>α</mi>" } else { "" };
     let numeric_alpha = s.alpha.as_deref().map(|a| format!("<mo>+</mo>{}", number(a))).unwrap_or_default();
-    let symbolic =
-        max0(&format!("{}<mo>−</mo>{}{symbolic_alpha}", squared_norm("<mi>P</mi>"), squared_norm("<mi>N</mi>")));
+    let symbolic = max0(&format!(
+        "{}<mo>−</mo>{}{symbolic_alpha}",
+        s.distance.write("<mi>P</mi>"),
+        s.distance.write("<mi>N</mi>")
+    ));
     let numeric = max0(&format!("{}<mo>−</mo>{}{numeric_alpha}", number(&s.d_ap), number(&s.d_an)));
     let alt_alpha = s.alpha.as_deref().map(|a| format!(" + {a}")).unwrap_or_default();
     [

@@ -56,6 +56,22 @@ pub fn point_colour(role: Role, class: Option<NegativeClass>) -> Rgb {
     }
 }
 
+/// Heat-map colour of a positive term `value` on a scale up to `max`
+/// (light amber for small terms to deep red for the largest). Zero terms are
+/// drawn differently by the UI (hatched grey), not with this scale.
+pub fn heat_colour(value: f32, max: f32) -> Rgb {
+    let t = if max > 0.0 && value.is_finite() { (value / max).clamp(0.0, 1.0) } else { 0.0 };
+    let lerp = |a: u8, b: u8| (a as f32 + (b as f32 - a as f32) * t).round() as u8;
+    let (low, high) = (Rgb(0xfe, 0xf3, 0xc7), Rgb(0xb9, 0x1c, 0x1c));
+    Rgb(lerp(low.0, high.0), lerp(low.1, high.1), lerp(low.2, high.2))
+}
+
+/// Whether text on `bg` should be white (dark background) rather than black.
+pub fn needs_light_text(bg: Rgb) -> bool {
+    let luminance = 0.2126 * bg.0 as f32 + 0.7152 * bg.1 as f32 + 0.0722 * bg.2 as f32;
+    luminance < 140.0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -64,5 +80,14 @@ mod tests {
     fn hex_is_css() {
         assert_eq!(POSITIVE.hex(), "#1d4ed8");
         assert_eq!(Rgb(0, 10, 255).hex(), "#000aff");
+    }
+
+    #[test]
+    fn heat_scale_runs_from_light_to_dark() {
+        assert_eq!(heat_colour(0.0, 1.0), Rgb(0xfe, 0xf3, 0xc7));
+        assert_eq!(heat_colour(1.0, 1.0), Rgb(0xb9, 0x1c, 0x1c));
+        assert_eq!(heat_colour(5.0, 1.0), heat_colour(1.0, 1.0));
+        assert_eq!(heat_colour(f32::NAN, 1.0), heat_colour(0.0, 0.0));
+        assert!(!needs_light_text(heat_colour(0.1, 1.0)) && needs_light_text(heat_colour(1.0, 1.0)));
     }
 }

@@ -4,4 +4,5 @@
 
 pub mod camera;
 pub mod regions;
+pub mod view;
 pub mod viewport;

@@ -14,8 +14,21 @@ pub const MARGIN_CSS: f64 = 12.0;
 pub const LEFT_LABELS_CSS: f64 = 44.0;
 /// Height of the x-axis label area, in CSS pixels.
 pub const BOTTOM_LABELS_CSS: f64 = 34.0;
-/// Half the visible extent of the shorter axis, in scene units.
+/// Largest half extent of the shorter axis, in scene units (shows the whole
+/// coordinate range [−2, 2] with a little room).
 pub const HALF_EXTENT: f64 = 2.2;
+/// Smallest half extent: the view never zooms in further than ±1.2.
+pub const MIN_HALF_EXTENT: f64 = 1.2;
+
+/// The half extent that shows every point and A's outer margin ring with some
+/// room, rounded up to a quarter unit (so small moves do not rescale the
+/// view) and kept within [`MIN_HALF_EXTENT`, `HALF_EXTENT`].
+pub fn fit_half_extent(points: &[[f32; 3]], anchor: [f32; 3], outer_ring: f64) -> f64 {
+    let far_point = points.iter().flat_map(|p| [p[0].abs(), p[1].abs()]).fold(0.0_f32, f32::max) as f64;
+    let ring = anchor[0].abs().max(anchor[1].abs()) as f64 + if outer_ring.is_finite() { outer_ring } else { 0.0 };
+    let needed = far_point.max(ring) + 0.25;
+    ((needed * 4.0).ceil() / 4.0).clamp(MIN_HALF_EXTENT, HALF_EXTENT)
+}
 
 /// A 2D plot's pixel layout and data ranges, in device pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -40,8 +53,15 @@ pub struct Viewport {
 
 impl Viewport {
     /// Lays out a canvas of `width × height` device pixels at `dpr` device
-    /// pixels per CSS pixel, centred on the origin with equal axis scales.
+    /// pixels per CSS pixel, centred on the origin with equal axis scales,
+    /// showing the whole coordinate range.
     pub fn fit(width: u32, height: u32, dpr: f64) -> Viewport {
+        Viewport::fit_extent(width, height, dpr, HALF_EXTENT)
+    }
+
+    /// Like [`Viewport::fit`], with the shorter axis spanning `±half_extent`.
+    pub fn fit_extent(width: u32, height: u32, dpr: f64, half_extent: f64) -> Viewport {
+        let half_extent = if half_extent.is_finite() && half_extent > 0.0 { half_extent } else { HALF_EXTENT };
         let dpr = if dpr.is_finite() && dpr > 0.0 { dpr } else { 1.0 };
         let px = |css: f64| (css * dpr).round() as u32;
         let mut v = Viewport {
@@ -56,7 +76,7 @@ impl Viewport {
         };
         let (l, t, r, b) = v.plot_rect();
         let (w, h) = ((r - l).max(1.0), (b - t).max(1.0));
-        let scale = w.min(h) / (2.0 * HALF_EXTENT);
+        let scale = w.min(h) / (2.0 * half_extent);
         v.x_range = (-w / (2.0 * scale), w / (2.0 * scale));
         v.y_range = (-h / (2.0 * scale), h / (2.0 * scale));
         v
@@ -160,6 +180,17 @@ mod tests {
         assert_eq!(v.hit_test(&pts, cx, cy, 20.0), Some(PointId::Negative(0)));
         let (fx, fy) = v.project_css(1.5, 1.5);
         assert_eq!(v.hit_test(&pts, fx, fy, 20.0), None);
+    }
+
+    #[test]
+    fn fitted_extent_shows_points_and_ring_in_quarter_steps() {
+        assert_eq!(fit_half_extent(&[[0.5, -0.4, 0.0]], [0.0; 3], 0.6), MIN_HALF_EXTENT);
+        assert_eq!(fit_half_extent(&[[1.3, 0.2, 0.0]], [0.0; 3], 0.5), 1.75);
+        assert_eq!(fit_half_extent(&[[2.0, 2.0, 0.0]], [0.0; 3], 0.5), HALF_EXTENT);
+        assert_eq!(fit_half_extent(&[[0.1, 0.1, 0.0]], [0.5, 0.0, 0.0], 1.0), 1.75);
+        assert_eq!(fit_half_extent(&[], [0.0; 3], f64::NAN), MIN_HALF_EXTENT);
+        let v = Viewport::fit_extent(600, 600, 1.0, 1.5);
+        assert!((v.x_range.1.min(v.y_range.1) - 1.5).abs() < 1e-9);
     }
 
     #[test]

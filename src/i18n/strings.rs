@@ -61,6 +61,10 @@ super::translations! {
         vi: "bình phương khoảng cách anchor–negative",
         en: "squared anchor–negative distance",
     }
+    /// Readout label: anchor–positive distance (non-squared conventions).
+    ReadoutDapPlain { vi: "khoảng cách anchor–positive", en: "anchor–positive distance" }
+    /// Readout label: anchor–negative distance (non-squared conventions).
+    ReadoutDanPlain { vi: "khoảng cách anchor–negative", en: "anchor–negative distance" }
     /// Readout label: hinge argument.
     ReadoutHinge { vi: "đối số của max: d_ap − d_an + α", en: "hinge argument: d_ap − d_an + α" }
     /// Readout label: the loss.
@@ -81,8 +85,8 @@ super::translations! {
     Coordinates { vi: "Toạ độ các điểm", en: "Point coordinates" }
     /// Help for the handles.
     HandleHelp {
-        vi: "Kéo thả điểm bằng chuột, bút hoặc ngón tay; hoặc bấm Tab để chọn điểm rồi dùng phím mũi tên (giữ Shift để bước lớn hơn).",
-        en: "Drag a point with mouse, pen or finger; or Tab to a point and use the arrow keys (hold Shift for larger steps).",
+        vi: "Kéo thả điểm bằng chuột, bút hoặc ngón tay; hoặc bấm Tab để chọn điểm rồi dùng phím mũi tên (giữ Shift để bước lớn hơn), phím Delete để xoá một mẫu positive/negative.",
+        en: "Drag a point with mouse, pen or finger; or Tab to a point and use the arrow keys (hold Shift for larger steps), Delete to remove a positive or negative.",
     }
     /// Accessible description of a handle (the point's name precedes it).
     HandleAria {
@@ -200,6 +204,130 @@ super::translations! {
     MultiAnswerTerms {
         vi: "Về mặt công thức: tổng có k·m số hạng, nên tổng hàm mất mát thường tăng khi k và m tăng, còn giá trị trung bình thì không.",
         en: "In the formula: the sum has k·m terms, so the summed loss usually grows with k and m, while the mean does not.",
+    }
+    /// Heading: sets of points.
+    SetsHeading { vi: "Số mẫu positive và negative", en: "Positives and negatives" }
+    /// Label of k.
+    CountK { vi: "k — số mẫu positive", en: "k — number of positives" }
+    /// Label of m.
+    CountM { vi: "m — số mẫu negative", en: "m — number of negatives" }
+    /// Button: add a positive.
+    AddPositive { vi: "+ mẫu positive", en: "+ positive" }
+    /// Button: remove the last positive.
+    RemovePositive { vi: "− mẫu positive", en: "− positive" }
+    /// Button: add a negative.
+    AddNegative { vi: "+ mẫu negative", en: "+ negative" }
+    /// Button: remove the last negative.
+    RemoveNegative { vi: "− mẫu negative", en: "− negative" }
+    /// Notice: k or m clamped.
+    ErrCountClamped {
+        vi: "k và m phải là số nguyên từ 1 đến 64; giá trị đã được đưa về giới hạn gần nhất.",
+        en: "k and m are whole numbers from 1 to 64; the value was clamped to the nearest limit.",
+    }
+    /// Accessible name of a remove button (point name follows).
+    RemovePoint { vi: "Xoá điểm", en: "Remove point" }
+    /// Label of the dimension switch.
+    Dimension { vi: "Không gian", en: "Space" }
+    /// 2D option.
+    Dim2D { vi: "2D — mặt phẳng", en: "2D — plane" }
+    /// 3D option.
+    Dim3D { vi: "3D — không gian", en: "3D — space" }
+    /// Help for the 3D view.
+    OrbitHelp {
+        vi: "3D: kéo nền để xoay, cuộn chuột hoặc chụm hai ngón để phóng to; kéo một điểm để di chuyển nó trong mặt phẳng hướng về phía bạn.",
+        en: "3D: drag the background to orbit, use the wheel or pinch to zoom; drag a point to move it in the plane facing you.",
+    }
+    /// Heading of the reductions.
+    ReductionsHeading { vi: "Tổng của bài học và các cách rút gọn khác", en: "The lesson's sum and other reductions" }
+    /// Reduction: sum.
+    ReductionSum { vi: "Tổng Σᵢ Σⱼ (công thức của bài học)", en: "Sum Σᵢ Σⱼ (the lesson's formula)" }
+    /// Reduction: mean.
+    ReductionMean { vi: "Trung bình trên k·m số hạng (mặc định của PyTorch)", en: "Mean over all k·m terms (PyTorch's default)" }
+    /// Reduction: mean over non-zero terms.
+    ReductionMeanNonzero { vi: "Trung bình trên các số hạng khác 0", en: "Mean over the non-zero terms" }
+    /// Reduction: active count.
+    ReductionActive { vi: "Số hạng khác 0 (đang hoạt động)", en: "Active (non-zero) terms" }
+    /// Reduction: batch-hard.
+    ReductionBatchHard { vi: "Batch-hard: max(0, maxᵢ d_apᵢ − minⱼ d_anⱼ + α)", en: "Batch-hard: max(0, maxᵢ d_apᵢ − minⱼ d_anⱼ + α)" }
+    /// Note under the reductions.
+    ReductionsNote {
+        vi: "Chỉ có tổng là công thức của bài học; các dòng còn lại là lựa chọn của các thư viện để bạn so sánh.",
+        en: "Only the sum is the lesson's formula; the other rows are choices libraries make, shown for comparison.",
+    }
+    /// Badge marking the lesson's formula.
+    LessonBadge { vi: "bài học", en: "lesson" }
+    /// Heading of the heat map.
+    HeatmapHeading { vi: "Bản đồ nhiệt các số hạng", en: "Heat map of the terms" }
+    /// Help for the heat map.
+    HeatmapHelp {
+        vi: "Hàng: Pᵢ, cột: Nⱼ; mỗi ô là max(0, d_apᵢ − d_anⱼ + α). Ô gạch chéo màu xám: số hạng bằng 0. Di chuột hoặc Tab vào một ô để thấy cặp tương ứng trên hình.",
+        en: "Rows: Pᵢ, columns: Nⱼ; each cell is max(0, d_apᵢ − d_anⱼ + α). Hatched grey cells are zero. Hover or Tab to a cell to see its pair on the plot.",
+    }
+    /// Label of the convention select.
+    ConventionLabel { vi: "Cách đo khoảng cách", en: "Distance convention" }
+    /// Convention: squared.
+    ConvSquared { vi: "Bình phương khoảng cách Euclid ‖·‖² (bài học)", en: "Squared Euclidean ‖·‖² (the lesson)" }
+    /// Convention: Euclidean.
+    ConvEuclidean { vi: "Khoảng cách Euclid ‖·‖ (không bình phương)", en: "Plain Euclidean ‖·‖" }
+    /// Convention: PyTorch.
+    ConvPyTorch {
+        vi: "PyTorch TripletMarginLoss: ‖a − b + ε‖, ε = 10⁻⁶, mặc định lấy trung bình",
+        en: "PyTorch TripletMarginLoss: ‖a − b + ε‖, ε = 10⁻⁶, mean by default",
+    }
+    /// Heading of the side-by-side table.
+    ConventionTable { vi: "Cùng các điểm, ba cách đo", en: "The same points, three conventions" }
+    /// Column: convention.
+    ColConvention { vi: "Cách đo", en: "Convention" }
+    /// Column: sum.
+    ColSum { vi: "Tổng", en: "Sum" }
+    /// Column: mean.
+    ColMean { vi: "Trung bình", en: "Mean" }
+    /// Column: active.
+    ColActive { vi: "Khác 0", en: "Active" }
+    /// Note on margins across conventions.
+    ConventionNote {
+        vi: "Không bình phương thì α có đơn vị khác: α = 0.2 trên ‖·‖ không tương đương α = 0.2 trên ‖·‖², và cũng không đơn giản là √0.2.",
+        en: "Without squaring, α lives in different units: α = 0.2 on ‖·‖ is not the same as α = 0.2 on ‖·‖², nor simply √0.2.",
+    }
+    /// Heading of gradient descent.
+    DescentHeading { vi: "Giảm gradient", en: "Gradient descent" }
+    /// Toggle arrows.
+    ShowArrows { vi: "Hiện mũi tên −∂L/∂x", en: "Show −∂L/∂x arrows" }
+    /// Learning rate label.
+    LearningRate { vi: "Tốc độ học (learning rate)", en: "Learning rate" }
+    /// Notice: learning rate clamped.
+    ErrLearningRateClamped {
+        vi: "Tốc độ học phải nằm trong khoảng [0, 1]; giá trị đã được đưa về giới hạn gần nhất.",
+        en: "The learning rate must lie in [0, 1]; the value was clamped to the nearest limit.",
+    }
+    /// Button: one step.
+    Step { vi: "Một bước", en: "One step" }
+    /// Button: play.
+    Play { vi: "Chạy", en: "Play" }
+    /// Button: pause.
+    Pause { vi: "Dừng", en: "Pause" }
+    /// Steps taken.
+    StepsTaken { vi: "Số bước đã chạy", en: "Steps taken" }
+    /// Descent explanation.
+    DescentNote {
+        vi: "Mũi tên chỉ hướng mỗi điểm di chuyển để giảm L; không có mũi tên khi mọi số hạng bằng 0. Nhấn Chạy: ngưỡng α vẫn tiếp tục đẩy N ra xa ngay cả khi N đã xa A hơn P, cho tới khi d_an ≥ d_ap + α.",
+        en: "Arrows show where each point moves to lower L; there are none when every term is 0. Press Play: the margin keeps pushing N away even after it is farther from A than P, until d_an ≥ d_ap + α.",
+    }
+    /// Toggle unit sphere.
+    UnitSphere { vi: "Chuẩn hoá lên đường tròn / mặt cầu đơn vị", en: "Normalise onto the unit circle / sphere" }
+    /// Note shown in unit-sphere mode.
+    UnitSphereNote {
+        vi: "Vector đặc trưng được chuẩn hoá L2 (như các mô hình khuôn mặt): bình phương khoảng cách giữa hai điểm luôn ≤ 4 (khoảng cách ≤ 2), nên α lớn hơn 4 (hoặc lớn hơn 2 với khoảng cách thường) không bao giờ đạt được; ở đây α nằm trong [0, 2].",
+        en: "Embeddings are L2-normalised (as face models do): squared distances are at most 4 (distances at most 2), so a margin above 4 (above 2 for plain distances) could never be met; here α stays within [0, 2].",
+    }
+    /// Live k×m demonstration: label before the counts.
+    MultiLiveNow { vi: "Ngay bây giờ", en: "Right now" }
+    /// "terms".
+    Terms { vi: "số hạng", en: "terms" }
+    /// Invitation to add points in the lesson section.
+    MultiTry {
+        vi: "Thử thêm mẫu positive hoặc negative: số số hạng tăng theo k·m, tổng thường tăng theo, còn trung bình thì không.",
+        en: "Try adding positives or negatives: the number of terms grows as k·m, the sum usually grows with it, the mean does not.",
     }
     /// Error: not a number.
     ErrNotNumber {

@@ -8,7 +8,7 @@ use super::presets::Preset;
 use super::scene::{Point, Scene};
 
 /// Default learning rate of the step button.
-pub const LEARNING_RATE_DEFAULT: f32 = 0.05;
+pub const LEARNING_RATE_DEFAULT: f32 = 0.02;
 /// Largest learning rate accepted.
 pub const LEARNING_RATE_MAX: f32 = 1.0;
 /// "Play" stops after this many steps even if the loss is not yet 0.

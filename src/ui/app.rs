@@ -5,12 +5,18 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::context::Ctx;
+use super::conventions::Conventions;
 use super::coords::CoordinateEditor;
+use super::descent::DescentControl;
+use super::heatmap::Heatmap;
 use super::legend::Legend;
 use super::lesson::{FormulaPanel, MultiSection, WorkedExample};
 use super::margin::MarginControl;
 use super::plot::PlotView;
 use super::readouts::Readouts;
+use super::reductions::Reductions;
+use super::sets::SetsControl;
+use super::toolbar::ViewToolbar;
 use crate::i18n::{Key, Lang};
 use crate::state::{Preset, Scene};
 
@@ -50,6 +56,8 @@ fn PresetPicker(ctx: Ctx) -> impl IntoView {
                 on:change=move |ev| {
                     if let Some(p) = Preset::from_value(&event_target_value(&ev)) {
                         if p != Preset::Custom {
+                            ctx.playing.set(false);
+                            ctx.steps_taken.set(0);
                             ctx.scene.update(|s| p.apply(s));
                         }
                     }
@@ -92,15 +100,21 @@ pub fn App() -> impl IntoView {
         </header>
         <main class="layout">
             <section class="card plot-card">
+                <ViewToolbar />
                 <PlotView />
                 <Legend />
                 <p class="hint" id="handle-help">{ctx.t(Key::HandleHelp)}</p>
+                <Heatmap />
             </section>
             <div class="side">
                 <section class="card">
                     <MarginControl />
                 </section>
                 <Readouts />
+                <Reductions />
+                <SetsControl />
+                <DescentControl />
+                <Conventions />
                 <CoordinateEditor />
             </div>
             <div class="lesson-column">

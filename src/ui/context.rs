@@ -4,8 +4,10 @@
 
 use leptos::prelude::*;
 
+use crate::geom::camera::OrbitCamera;
 use crate::i18n::{Key, Lang};
 use crate::loss::multi::KmEvaluation;
+use crate::state::descent::LEARNING_RATE_DEFAULT;
 use crate::state::{PointId, Scene};
 
 /// Shared signals of the app.
@@ -19,6 +21,18 @@ pub struct Ctx {
     pub lang: RwSignal<Lang>,
     /// The point under the pointer or keyboard focus, if any.
     pub highlight: RwSignal<Option<PointId>>,
+    /// The heat-map cell (positive, negative) under the pointer or focus.
+    pub heat_pair: RwSignal<Option<(usize, usize)>>,
+    /// Whether −∂L/∂x arrows are drawn.
+    pub show_arrows: RwSignal<bool>,
+    /// Learning rate of the step / play buttons.
+    pub learning_rate: RwSignal<f32>,
+    /// Whether "play" is animating gradient descent.
+    pub playing: RwSignal<bool>,
+    /// Gradient steps taken since the last preset or reset.
+    pub steps_taken: RwSignal<usize>,
+    /// The 3D view's orbit camera.
+    pub camera: RwSignal<OrbitCamera>,
 }
 
 impl Ctx {
@@ -26,7 +40,18 @@ impl Ctx {
     pub fn new(scene: Scene, lang: Lang) -> Ctx {
         let scene = RwSignal::new(scene);
         let eval = Memo::new(move |_| scene.with(Scene::evaluate));
-        Ctx { scene, eval, lang: RwSignal::new(lang), highlight: RwSignal::new(None) }
+        Ctx {
+            scene,
+            eval,
+            lang: RwSignal::new(lang),
+            highlight: RwSignal::new(None),
+            heat_pair: RwSignal::new(None),
+            show_arrows: RwSignal::new(false),
+            learning_rate: RwSignal::new(LEARNING_RATE_DEFAULT),
+            playing: RwSignal::new(false),
+            steps_taken: RwSignal::new(0),
+            camera: RwSignal::new(OrbitCamera { distance: 8.0, ..OrbitCamera::default() }),
+        }
     }
 
     /// A reactive closure giving `key`'s text in the current language.

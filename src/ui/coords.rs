@@ -53,6 +53,34 @@ fn CoordinateRow(id: PointId) -> impl IntoView {
                     }
                 }
             />
+            {(id != PointId::Anchor)
+                .then(|| {
+                    let removable = move || {
+                        ctx.scene
+                            .with(|s| match id {
+                                PointId::Positive(_) => s.positives.len() > 1,
+                                _ => s.negatives.len() > 1,
+                            })
+                    };
+                    view! {
+                        <button
+                            type="button"
+                            class="remove"
+                            data-testid=format!("remove-{id}")
+                            aria-label=move || format!("{} {id}", ctx.lang.get().t(Key::RemovePoint))
+                            title=move || format!("{} {id}", ctx.lang.get().t(Key::RemovePoint))
+                            disabled=move || !removable()
+                            on:click=move |_| {
+                                ctx.scene
+                                    .update(|s| {
+                                        s.remove_point(id);
+                                    })
+                            }
+                        >
+                            "×"
+                        </button>
+                    }
+                })}
         </div>
     }
 }

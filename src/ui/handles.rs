@@ -1,13 +1,13 @@
 //! Focusable handles laid over every drawn point: drag with mouse, pen or
 //! touch (pointer capture), or Tab to a handle and nudge it with the arrow
-//! keys (Shift for a larger step).
+//! keys (Shift for a larger step); Delete removes a positive or negative.
 
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::context::{use_ctx, Ctx};
-use crate::geom::viewport::Viewport;
+use crate::geom::view::ViewGeometry;
 use crate::i18n::Key;
 use crate::state::input::format_coordinate;
 use crate::state::scene::{snap, KEY_STEP, KEY_STEP_LARGE};
@@ -20,20 +20,28 @@ const HANDLE_CSS: f64 = 40.0;
 #[derive(Clone, Copy)]
 pub struct DragState {
     grabbed: RwSignal<Option<(PointId, f64, f64)>>,
+    dragging: RwSignal<bool>,
     container: NodeRef<Div>,
-    viewport: Memo<Viewport>,
+    geometry: Memo<ViewGeometry>,
     ctx: Ctx,
 }
 
 impl DragState {
-    /// A drag tracker for points drawn in `container` with `viewport` (call inside a component).
-    pub fn new(container: NodeRef<Div>, viewport: Memo<Viewport>) -> DragState {
-        DragState { grabbed: RwSignal::new(None), container, viewport, ctx: use_ctx() }
+    /// A drag tracker for points drawn in `container` (call inside a
+    /// component); `dragging` mirrors whether a drag is under way.
+    pub fn new(container: NodeRef<Div>, geometry: Memo<ViewGeometry>, dragging: RwSignal<bool>) -> DragState {
+        DragState { grabbed: RwSignal::new(None), dragging, container, geometry, ctx: use_ctx() }
     }
 
-    fn local(&self, ev: &web_sys::PointerEvent) -> Option<(f64, f64)> {
+    /// Pointer position relative to the plot, in CSS pixels.
+    pub fn local(&self, ev: &web_sys::PointerEvent) -> Option<(f64, f64)> {
         let rect = self.container.get_untracked()?.get_bounding_client_rect();
         Some((ev.client_x() as f64 - rect.left(), ev.client_y() as f64 - rect.top()))
+    }
+
+    /// Whether a point is being dragged.
+    pub fn active(&self) -> bool {
+        self.grabbed.get_untracked().is_some()
     }
 
     /// Starts dragging `id`: captures the pointer on the event's target.
@@ -45,43 +53,55 @@ impl DragState {
         let ctx = self.ctx;
         let Some((cx, cy)) = self.local(ev) else { return };
         let Some(p) = ctx.scene.with_untracked(|s| s.point(id)) else { return };
-        let (px, py) = self.viewport.with_untracked(|v| v.project_css(p[0] as f64, p[1] as f64));
+        let Some((px, py)) = self.geometry.with_untracked(|g| g.project_css(p)) else { return };
         self.grabbed.set(Some((id, cx - px, cy - py)));
+        self.dragging.set(true);
         ctx.highlight.set(Some(id));
+        if let PointId::Positive(i) = id {
+            ctx.scene.update(|s| s.ring_positive = i);
+        }
     }
 
     /// Moves the grabbed point to follow the pointer (snapped to the grid).
     pub fn moved(&self, ev: &web_sys::PointerEvent) {
         let Some((id, ox, oy)) = self.grabbed.get_untracked() else { return };
         let Some((cx, cy)) = self.local(ev) else { return };
-        let (x, y) = self.viewport.with_untracked(|v| v.unproject_css(cx - ox, cy - oy));
+        let Some(current) = self.ctx.scene.with_untracked(|s| s.point(id)) else { return };
+        let Some(target) = self.geometry.with_untracked(|g| g.drag_target(cx - ox, cy - oy, current)) else { return };
         self.ctx.scene.update(|s| {
-            let z = s.point(id).map(|p| p[2]).unwrap_or(0.0);
-            s.set_point(id, [snap(x as f32), snap(y as f32), z]);
+            s.set_point(id, [snap(target[0]), snap(target[1]), snap(target[2])]);
         });
     }
 
     /// Ends the drag.
     pub fn end(&self) {
-        self.grabbed.set(None);
+        if self.grabbed.get_untracked().is_some() {
+            self.grabbed.set(None);
+            self.dragging.set(false);
+        }
     }
 }
 
 /// One handle.
 #[component]
-fn Handle(id: PointId, viewport: Memo<Viewport>, drag: DragState) -> impl IntoView {
+fn Handle(id: PointId, geometry: Memo<ViewGeometry>, drag: DragState) -> impl IntoView {
     let ctx = use_ctx();
     let point = move || ctx.scene.with(|s| s.point(id)).unwrap_or_default();
-    let pos = move || {
-        let p = point();
-        viewport.with(|v| v.project_css(p[0] as f64, p[1] as f64))
-    };
+    let pos = move || geometry.with(|g| g.project_css(point()));
     let role = match id.role() {
         Role::Anchor => "anchor",
         Role::Positive => "positive",
         Role::Negative => "negative",
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if matches!(ev.key().as_str(), "Delete" | "Backspace") {
+            ev.prevent_default();
+            ctx.highlight.set(None);
+            ctx.scene.update(|s| {
+                s.remove_point(id);
+            });
+            return;
+        }
         let step = if ev.shift_key() { KEY_STEP_LARGE } else { KEY_STEP };
         let (dx, dy) = match ev.key().as_str() {
             "ArrowLeft" => (-step, 0.0),
@@ -97,12 +117,12 @@ fn Handle(id: PointId, viewport: Memo<Viewport>, drag: DragState) -> impl IntoVi
     };
     let aria = move || {
         let p = point();
-        format!(
-            "{id} ({}, {}): {}",
-            format_coordinate(p[0]),
-            format_coordinate(p[1]),
-            ctx.lang.get().t(Key::HandleAria)
-        )
+        let coords = if ctx.scene.with(|s| s.dim.components()) == 3 {
+            format!("{}, {}, {}", format_coordinate(p[0]), format_coordinate(p[1]), format_coordinate(p[2]))
+        } else {
+            format!("{}, {}", format_coordinate(p[0]), format_coordinate(p[1]))
+        };
+        format!("{id} ({coords}): {}", ctx.lang.get().t(Key::HandleAria))
     };
     view! {
         <button
@@ -111,8 +131,9 @@ fn Handle(id: PointId, viewport: Memo<Viewport>, drag: DragState) -> impl IntoVi
             data-testid=format!("handle-{id}")
             aria-label=aria
             aria-describedby="handle-help"
-            style:left=move || format!("{}px", pos().0 - HANDLE_CSS / 2.0)
-            style:top=move || format!("{}px", pos().1 - HANDLE_CSS / 2.0)
+            hidden=move || pos().is_none()
+            style:left=move || format!("{}px", pos().map_or(0.0, |p| p.0) - HANDLE_CSS / 2.0)
+            style:top=move || format!("{}px", pos().map_or(0.0, |p| p.1) - HANDLE_CSS / 2.0)
             style:width=format!("{HANDLE_CSS}px")
             style:height=format!("{HANDLE_CSS}px")
             on:pointerdown=move |ev| {
@@ -129,7 +150,7 @@ fn Handle(id: PointId, viewport: Memo<Viewport>, drag: DragState) -> impl IntoVi
             on:blur=move |_| ctx.highlight.set(None)
             on:pointerenter=move |_| ctx.highlight.set(Some(id))
             on:pointerleave=move |_| {
-                if drag.grabbed.get_untracked().is_none() {
+                if !drag.active() {
                     ctx.highlight.set(None)
                 }
             }
@@ -139,8 +160,8 @@ fn Handle(id: PointId, viewport: Memo<Viewport>, drag: DragState) -> impl IntoVi
 
 /// Handles for every point of the scene, keyed so focus survives updates.
 #[component]
-pub fn Handles(viewport: Memo<Viewport>, drag: DragState) -> impl IntoView {
+pub fn Handles(geometry: Memo<ViewGeometry>, drag: DragState) -> impl IntoView {
     let ctx = use_ctx();
     let ids = move || ctx.scene.with(|s| s.points().into_iter().map(|(id, _)| id).collect::<Vec<_>>());
-    view! { <For each=ids key=|id| *id children=move |id| view! { <Handle id=id viewport=viewport drag=drag /> } /> }
+    view! { <For each=ids key=|id| *id children=move |id| view! { <Handle id=id geometry=geometry drag=drag /> } /> }
 }

@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use super::context::use_ctx;
 use crate::chart::formula::{multi_formula, substitution_formula, triplet_formula, Substitution};
 use crate::i18n::Key;
-use crate::state::Preset;
+use crate::state::input::format_readout;
+use crate::state::{PointSet, Preset};
 
 /// The formula and its symbols.
 #[component]
@@ -62,10 +63,17 @@ pub fn WorkedExample() -> impl IntoView {
     }
 }
 
-/// The k×m formula, the lesson's question and its answer.
+/// The k×m formula, the lesson's question and its answer, with a live
+/// demonstration of how the number of terms, the sum and the mean change.
 #[component]
 pub fn MultiSection() -> impl IntoView {
     let ctx = use_ctx();
+    let grow = move |set: PointSet| {
+        ctx.scene.update(|s| {
+            let n = s.set(set).len();
+            s.resize_set(set, n + 1);
+        })
+    };
     view! {
         <section class="card lesson multi" aria-labelledby="multi-heading">
             <h2 id="multi-heading">{ctx.t(Key::MultiHeading)}</h2>
@@ -78,6 +86,28 @@ pub fn MultiSection() -> impl IntoView {
                 <li>{ctx.t(Key::MultiAnswerNegatives)}</li>
                 <li>{ctx.t(Key::MultiAnswerTerms)}</li>
             </ul>
+            <p class="live-demo" data-testid="multi-live">
+                <strong>{ctx.t(Key::MultiLiveNow)}</strong>
+                ": k = "
+                {move || ctx.eval.with(|e| e.k())}
+                ", m = "
+                {move || ctx.eval.with(|e| e.m())}
+                " → k·m = "
+                <span data-testid="multi-terms">{move || ctx.eval.with(|e| e.terms.len())}</span>
+                " "
+                {ctx.t(Key::Terms)}
+                "; Σ = "
+                {move || ctx.eval.with(|e| format_readout(e.sum))}
+                "; "
+                {ctx.t(Key::ColMean)}
+                " = "
+                {move || ctx.eval.with(|e| format_readout(e.mean()))}
+            </p>
+            <p class="hint">{ctx.t(Key::MultiTry)}</p>
+            <div class="button-row">
+                <button type="button" on:click=move |_| grow(PointSet::Positives)>{ctx.t(Key::AddPositive)}</button>
+                <button type="button" on:click=move |_| grow(PointSet::Negatives)>{ctx.t(Key::AddNegative)}</button>
+            </div>
         </section>
     }
 }

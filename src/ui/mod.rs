@@ -4,14 +4,21 @@
 pub mod app;
 mod browser;
 pub mod context;
+mod conventions;
 mod coords;
+mod descent;
 mod fields;
+mod gestures;
 mod handles;
+mod heatmap;
 mod legend;
 mod lesson;
 mod margin;
 mod plot;
 mod readouts;
+mod reductions;
+mod sets;
+mod toolbar;
 
 pub use app::App;
 

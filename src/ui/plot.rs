@@ -1,5 +1,5 @@
-//! The 2D plot: a HiDPI canvas drawn by `chart::plot2d`, sized to its
-//! container, with the point handles laid over it.
+//! The plot: a HiDPI canvas drawn by `chart::plot2d` or `chart::plot3d`,
+//! sized to its container, with the point handles laid over it.
 
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
@@ -9,13 +9,20 @@ use wasm_bindgen::prelude::*;
 
 use super::browser::device_pixel_ratio;
 use super::context::use_ctx;
+use super::gestures::Gestures;
 use super::handles::{DragState, Handles};
 use crate::chart::plot2d::{draw_plot2d, PlotOptions};
-use crate::geom::viewport::Viewport;
+use crate::chart::plot3d::draw_plot3d;
+use crate::geom::camera::Projector;
+use crate::geom::regions::margin_rings;
+use crate::geom::view::ViewGeometry;
+use crate::geom::viewport::{fit_half_extent, Viewport, HALF_EXTENT};
 use crate::i18n::Key;
+use crate::state::descent::descent_arrows;
+use crate::state::Dim;
 
-/// Radius (CSS px) within which a press on the canvas grabs the nearest point.
-const GRAB_RADIUS_CSS: f64 = 30.0;
+/// Length of the longest gradient arrow, in scene units.
+const ARROW_LENGTH: f32 = 0.45;
 
 /// Size of the plot in CSS pixels and the device pixel ratio.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -38,11 +45,34 @@ pub fn PlotView() -> impl IntoView {
     let container = NodeRef::<Div>::new();
     let canvas = NodeRef::<Canvas>::new();
     let size = RwSignal::new(PlotSize { width: 640.0, height: 520.0, dpr: 1.0 });
-    let viewport = Memo::new(move |_| {
-        let s = size.get();
-        Viewport::fit((s.width * s.dpr).round() as u32, (s.height * s.dpr).round() as u32, s.dpr)
+    // The 2D view fits the points, but never rescales in the middle of a drag.
+    let extent = RwSignal::new(HALF_EXTENT);
+    let dragging = RwSignal::new(false);
+    Effect::new(move |_| {
+        if dragging.get() {
+            return;
+        }
+        let fitted = ctx.eval.with(|e| {
+            let rings = margin_rings(e.d_ap.get(ctx.scene.with(|s| s.ring_positive)).copied().unwrap_or(0.0), e.alpha);
+            ctx.scene.with(|s| {
+                let points: Vec<_> = s.points().into_iter().map(|(_, p)| p).collect();
+                fit_half_extent(&points, s.anchor, rings.outer)
+            })
+        });
+        if extent.get_untracked() != fitted {
+            extent.set(fitted);
+        }
     });
-    let drag = DragState::new(container, viewport);
+    let geometry = Memo::new(move |_| {
+        let s = size.get();
+        let (w, h) = ((s.width * s.dpr).round() as u32, (s.height * s.dpr).round() as u32);
+        match ctx.scene.with(|sc| sc.dim) {
+            Dim::Two => ViewGeometry::Flat(Viewport::fit_extent(w, h, s.dpr, extent.get())),
+            Dim::Three => ViewGeometry::Space(Projector::new(&ctx.camera.get(), w, h, s.dpr)),
+        }
+    });
+    let drag = DragState::new(container, geometry, dragging);
+    let gestures = Gestures::new(ctx, drag, geometry);
 
     let measure = move || {
         let Some(el) = container.get_untracked() else { return };
@@ -57,8 +87,9 @@ pub fn PlotView() -> impl IntoView {
     // Measure once mounted, on window resizes (also catches zoom/DPR changes)
     // and when the container itself changes size.
     Effect::new(move |_| {
-        if container.get().is_some() {
+        if let Some(el) = container.get() {
             measure();
+            gestures.attach_wheel(&el);
         }
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
@@ -73,40 +104,47 @@ pub fn PlotView() -> impl IntoView {
     }
     observer_callback.forget();
 
-    // Draw whenever the scene, its evaluation, the size or the highlight change.
+    // Draw whenever the scene, its evaluation, the view or the highlights change.
     Effect::new(move |_| {
-        let vp = viewport.get();
+        let geometry = geometry.get();
         let eval = ctx.eval.get();
-        let options = PlotOptions { ring_positive: 0, highlight: ctx.highlight.get(), ..PlotOptions::default() };
+        let arrows = if ctx.show_arrows.get() {
+            ctx.scene.with(|s| descent_arrows(&s.gradient(&eval), ARROW_LENGTH))
+        } else {
+            Vec::new()
+        };
+        let options = PlotOptions {
+            ring_positive: ctx.scene.with(|s| s.ring_positive),
+            highlight: ctx.highlight.get(),
+            highlight_pair: ctx.heat_pair.get(),
+            arrows,
+        };
+        let s = size.get_untracked();
+        let (w, h) = ((s.width * s.dpr).round() as u32, (s.height * s.dpr).round() as u32);
         let Some(c) = canvas.get() else { return };
-        if c.width() != vp.width || c.height() != vp.height {
-            c.set_width(vp.width);
-            c.set_height(vp.height);
+        if c.width() != w || c.height() != h {
+            c.set_width(w);
+            c.set_height(h);
         }
         let Some(backend) = CanvasBackend::with_canvas_object(c.clone()) else { return };
         let root = backend.into_drawing_area();
-        ctx.scene.with(|scene| {
-            if let Err(e) = draw_plot2d(&root, scene, &eval, &vp, &options) {
-                leptos::logging::warn!("plot drawing failed: {e}");
-            }
+        let result = ctx.scene.with(|scene| match geometry {
+            ViewGeometry::Flat(vp) => draw_plot2d(&root, scene, &eval, &vp, &options),
+            ViewGeometry::Space(pr) => draw_plot3d(&root, scene, &eval, &pr, &options),
         });
+        if let Err(e) = result {
+            leptos::logging::warn!("plot drawing failed: {e}");
+        }
     });
 
-    let on_canvas_down = move |ev: leptos::ev::PointerEvent| {
-        let Some(el) = container.get_untracked() else { return };
-        let rect = el.get_bounding_client_rect();
-        let (cx, cy) = (ev.client_x() as f64 - rect.left(), ev.client_y() as f64 - rect.top());
-        let points = ctx.scene.with_untracked(|s| s.points());
-        if let Some(id) = viewport.with_untracked(|v| v.hit_test(&points, cx, cy, GRAB_RADIUS_CSS)) {
-            drag.start(&ev, id);
-        }
-    };
-
+    let is_3d = move || ctx.scene.with(|s| s.dim == Dim::Three);
     view! {
         <div
             class="plot"
+            class:space=is_3d
             node_ref=container
             data-testid="plot"
+            data-dim=move || if is_3d() { "3d" } else { "2d" }
             role="group"
             aria-label=ctx.t(Key::PlotLabel)
             style:height=move || format!("{}px", size.get().height)
@@ -116,12 +154,13 @@ pub fn PlotView() -> impl IntoView {
                 aria-hidden="true"
                 style:width=move || format!("{}px", size.get().width)
                 style:height=move || format!("{}px", size.get().height)
-                on:pointerdown=on_canvas_down
-                on:pointermove=move |ev| drag.moved(&ev)
-                on:pointerup=move |_| drag.end()
-                on:pointercancel=move |_| drag.end()
+                on:pointerdown=move |ev| gestures.down(&ev)
+                on:pointermove=move |ev| gestures.moved(&ev)
+                on:pointerup=move |ev| gestures.up(&ev)
+                on:pointercancel=move |ev| gestures.up(&ev)
             ></canvas>
-            <Handles viewport=viewport drag=drag />
+            <Handles geometry=geometry drag=drag />
         </div>
+        <p class="hint" hidden=move || !is_3d()>{ctx.t(Key::OrbitHelp)}</p>
     }
 }
