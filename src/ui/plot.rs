@@ -94,7 +94,7 @@ pub fn PlotView() -> impl IntoView {
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
-    let observer_callback = Closure::<dyn FnMut()>::new(move || measure());
+    let observer_callback = Closure::<dyn FnMut()>::new(measure);
     if let Ok(observer) = web_sys::ResizeObserver::new(observer_callback.as_ref().unchecked_ref()) {
         Effect::new(move |_| {
             if let Some(el) = container.get() {
