@@ -20,8 +20,9 @@ fn label(c: Convention) -> Key {
 #[component]
 pub fn Conventions() -> impl IntoView {
     let ctx = use_ctx();
-    let rows =
-        move || ctx.scene.with(|s| Convention::ALL.into_iter().map(|c| (c, s.evaluate_as(c))).collect::<Vec<_>>());
+    let rows = Memo::new(move |_| {
+        ctx.scene.with(|s| Convention::ALL.into_iter().map(|c| (c, s.evaluate_as(c))).collect::<Vec<_>>())
+    });
     view! {
         <section class="card conventions" aria-labelledby="conv-heading">
             <label class="picker-light">
@@ -56,7 +57,7 @@ pub fn Conventions() -> impl IntoView {
                 <tbody>
                     {move || {
                         let current = ctx.scene.with(|s| s.convention);
-                        rows()
+                        rows.get()
                             .into_iter()
                             .map(|(c, e)| {
                                 let first = |v: &Vec<f32>| v.first().copied().unwrap_or(0.0);

@@ -20,7 +20,8 @@ fn CoordinateRow(id: PointId) -> impl IntoView {
         Role::Positive => "positive",
         Role::Negative => "negative",
     };
-    let axes = move || (0..ctx.scene.with(|s| s.dim.components())).collect::<Vec<_>>();
+    let components = Memo::new(move |_| ctx.scene.with(|s| s.dim.components()));
+    let axes = move || (0..components.get()).collect::<Vec<_>>();
     view! {
         <div class=format!("coord-row role-{role}")>
             <span class="coord-name">{id.to_string()}</span>
@@ -28,9 +29,8 @@ fn CoordinateRow(id: PointId) -> impl IntoView {
                 each=axes
                 key=|axis| *axis
                 children=move |axis| {
-                    let value = Signal::derive(move || {
-                        ctx.scene.with(|s| s.point(id).map(|p| p[axis]).unwrap_or(0.0))
-                    });
+                    let value: Signal<f32> =
+                        Memo::new(move |_| ctx.scene.with(|s| s.point(id).map(|p| p[axis]).unwrap_or(0.0))).into();
                     let label = Signal::derive(move || format!("{id} {}", AXES[axis]));
                     let commit = Callback::new(move |v: f32| {
                         ctx.scene.update(|s| {

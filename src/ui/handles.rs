@@ -86,8 +86,10 @@ impl DragState {
 #[component]
 fn Handle(id: PointId, geometry: Memo<ViewGeometry>, drag: DragState) -> impl IntoView {
     let ctx = use_ctx();
-    let point = move || ctx.scene.with(|s| s.point(id)).unwrap_or_default();
-    let pos = move || geometry.with(|g| g.project_css(point()));
+    let point = Memo::new(move |_| ctx.scene.with(|s| s.point(id)).unwrap_or_default());
+    let pos = Memo::new(move |_| geometry.with(|g| g.project_css(point.get())));
+    let point = move || point.get();
+    let pos = move || pos.get();
     let role = match id.role() {
         Role::Anchor => "anchor",
         Role::Positive => "positive",
@@ -115,9 +117,10 @@ fn Handle(id: PointId, geometry: Memo<ViewGeometry>, drag: DragState) -> impl In
             s.nudge(id, dx, dy);
         });
     };
+    let three = Memo::new(move |_| ctx.scene.with(|s| s.dim.components()) == 3);
     let aria = move || {
         let p = point();
-        let coords = if ctx.scene.with(|s| s.dim.components()) == 3 {
+        let coords = if three.get() {
             format!("{}, {}, {}", format_coordinate(p[0]), format_coordinate(p[1]), format_coordinate(p[2]))
         } else {
             format!("{}, {}", format_coordinate(p[0]), format_coordinate(p[1]))
