@@ -8,7 +8,7 @@
 
 use super::point_id::PointId;
 use super::presets::Preset;
-use super::scene::{Dim, Point, Scene, MAX_POINTS_PER_SET};
+use super::scene::{snap, Dim, Point, Scene, MAX_POINTS_PER_SET};
 
 /// Which set of points.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,7 +80,9 @@ impl Scene {
         } else {
             for index in current..count {
                 let o = seeded_offset(set, index, self.dim);
-                let p = self.constrain([self.anchor[0] + o[0], self.anchor[1] + o[1], self.anchor[2] + o[2]]);
+                let a = self.anchor;
+                // On the 0.01 grid, like drags, so the numbers stay readable.
+                let p = self.constrain([snap(a[0] + o[0]), snap(a[1] + o[1]), snap(a[2] + o[2])]);
                 self.set_mut(set).push(p);
             }
         }
