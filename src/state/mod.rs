@@ -1,5 +1,6 @@
 //! Application state as plain data: the scene, its point names, presets and
-//! the parsing/formatting of user-facing numbers. No Leptos, no web-sys.
+//! the parsing/formatting of user-facing numbers and the scene's URL encoding.
+//! No Leptos, no web-sys.
 
 pub mod descent;
 pub mod input;
@@ -7,6 +8,7 @@ pub mod point_id;
 pub mod point_sets;
 pub mod presets;
 pub mod scene;
+pub mod url;
 
 pub use point_id::{PointId, Role};
 pub use point_sets::PointSet;
