@@ -136,6 +136,35 @@ test('keyboard: Tab to a handle, arrows nudge it, Shift for a larger step', asyn
   await page.close();
 });
 
+test('the canvas follows the device pixel ratio and the window size', async () => {
+  const { page, problems } = await openPage(context, origin);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1200, height: 900, deviceScaleFactor: 2, mobile: false });
+  await page.waitForFunction(() => window.devicePixelRatio === 2);
+  await page.evaluate(() => window.dispatchEvent(new Event('resize')));
+  const canvas = page.getByTestId('plot').locator('canvas');
+  await page.waitForFunction(() => {
+    const c = document.querySelector('[data-testid="plot"] canvas');
+    return c.width === Math.round(c.getBoundingClientRect().width * 2);
+  });
+  const wide = (await canvas.boundingBox()).width;
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 480, height: 900, deviceScaleFactor: 2, mobile: false });
+  await page.waitForFunction((w) => document.querySelector('[data-testid="plot"] canvas').getBoundingClientRect().width < w - 100, wide);
+  const narrow = await canvas.evaluate((c) => ({ px: c.width, css: c.getBoundingClientRect().width }));
+  assert.equal(narrow.px, Math.round(narrow.css * 2), 'backing store stays at 2 device pixels per CSS pixel');
+  // The handle still sits on its point after the resize: dragging it still works.
+  const before = await readValue(page, 'loss');
+  const box = await page.getByTestId('handle-N1').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2, { steps: 4 });
+  await page.mouse.up();
+  assert.notEqual(await readValue(page, 'loss'), before);
+  await cdp.send('Emulation.clearDeviceMetricsOverride');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('screenshots: both languages, wide and narrow', async () => {
   for (const [lang, viewport, name] of [
     ['vi', { width: 1400, height: 1000 }, 'app-vi.png'],

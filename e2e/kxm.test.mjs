@@ -59,6 +59,9 @@ test('k = 3, m = 4: twelve cells, and the sum matches the displayed coordinates 
   assert.notEqual(await page.getByTestId('coord-N2-z').inputValue(), '0', 'a 3D drag moves z too');
   await checkSum(page, 3, 4, 3);
   await screenshot(page, 'kxm-3d.png');
+  await page.getByTestId('lang').selectOption('vi');
+  await page.getByTestId('plot').screenshot({ path: 'target/screenshots/plot-3d-vi.png' });
+  await page.locator('.heatmap').screenshot({ path: 'target/screenshots/heatmap-vi.png' });
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -149,7 +149,12 @@ fn Handle(id: PointId, geometry: Memo<ViewGeometry>, drag: DragState) -> impl In
             on:pointerup=move |_| drag.end()
             on:pointercancel=move |_| drag.end()
             on:keydown=on_key
-            on:focus=move |_| ctx.highlight.set(Some(id))
+            on:focus=move |_| {
+                ctx.highlight.set(Some(id));
+                if let PointId::Positive(i) = id {
+                    ctx.scene.update(|s| s.ring_positive = i);
+                }
+            }
             on:blur=move |_| ctx.highlight.set(None)
             on:pointerenter=move |_| ctx.highlight.set(Some(id))
             on:pointerleave=move |_| {
