@@ -15,6 +15,10 @@ step "formatting and lints"
 cargo fmt --check
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+# The browser benchmark's crate (bench/wasm, outside the workspace).
+cargo fmt --check --manifest-path bench/wasm/Cargo.toml
+cargo clippy --release --target wasm32-unknown-unknown --manifest-path bench/wasm/Cargo.toml \
+  --target-dir target/bench-simd -- -D warnings
 
 step "native tests"
 cargo test

@@ -9,5 +9,5 @@ pub mod geom;
 pub mod i18n;
 pub mod loss;
 pub mod state;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
 pub mod ui;

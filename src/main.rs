@@ -1,11 +1,13 @@
 //! Browser entry point: mounts the app (everything else lives in the library).
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
 fn main() {
     tripletlab::ui::start();
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(all(target_arch = "wasm32", feature = "app")))]
 fn main() {
-    eprintln!("TripletLab runs in the browser: see README.md (scripts/serve.sh).");
+    eprintln!(
+        "TripletLab runs in the browser: see README.md (scripts/serve.sh). Build it with the default `app` feature."
+    );
 }
