@@ -6,7 +6,8 @@
 #   scripts/bench-browser.sh
 # Builds bench/wasm twice (target/bench-simd, target/bench-scalar; about a
 # minute each the first time), then runs the page (bench/page) through
-# bench/run.mjs. The run itself takes about 6 minutes on 2 cores.
+# bench/run.mjs. The run itself takes about 4 minutes on 2 cores.
+# BENCH_QUICK=1 scripts/bench-browser.sh: a smoke test of the page (seconds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-tools.sh test

@@ -15,8 +15,9 @@
 // Rust for the engine, through its `iterations` argument) until it lasts about
 // SETTINGS.sampleMs, and records the time per call. Cells whose single call
 // takes more than SETTINGS.slowMs get only SETTINGS.slowSamples samples.
-// Naive O(k·m) / O(B³) cells predicted to take more than SETTINGS.naiveLimitMs
-// per call are not run but extrapolated from the largest size measured.
+// Naive O(k·m) / O(B³) loops stop growing once one call has taken more than
+// SETTINGS.slowMs (or the next would take more than SETTINGS.naiveLimitMs):
+// larger sizes are extrapolated from the largest size measured.
 //
 // Accuracy: every result is compared with an f64 reference computed here in
 // JavaScript doubles (and the engine's own f64 reference kernel for distances).
@@ -153,16 +154,18 @@ async function measure(run) {
 }
 
 /**
- * Tracks one naive implementation across growing sizes: `predict(size)` says
- * whether to run it (its predicted time per call is within naiveLimitMs),
+ * Tracks one naive implementation across growing sizes: `shouldRun(size)`
+ * says whether to measure it (it stops growing once a call has taken over
+ * slowMs, or when the next call would take over naiveLimitMs),
  * `record(size, cell)` remembers the largest size measured, and
- * `extrapolate(size)` scales that time by `power` (2 for O(k·m), 3 for O(B³)).
+ * `extrapolate(size)` scales that time by `power` (2 for O(k·m) and O(B²·D),
+ * 3 for O(B³)).
  */
 function naiveCap(power) {
   let last = null;
   const predicted = (size) => (last ? last.ms * (size / last.size) ** power : 0);
   return {
-    shouldRun: (size) => !last || predicted(size) <= SETTINGS.naiveLimitMs,
+    shouldRun: (size) => !last || (last.ms <= SETTINGS.slowMs && predicted(size) <= SETTINGS.naiveLimitMs),
     record(size, cell) {
       last = { size, ms: cell.medianMs };
     },
