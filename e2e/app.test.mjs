@@ -179,3 +179,45 @@ test('screenshots: both languages, wide and narrow', async () => {
     await page.close();
   }
 });
+
+test('the scene lives in the URL: a copied link restores it exactly; bad links give defaults and a notice', async () => {
+  const { page, problems } = await openPage(context, origin);
+  const historyAtLoad = await page.evaluate(() => history.length);
+  await page.getByTestId('preset').selectOption('worked-example');
+  await page.getByTestId('alpha').fill('0');
+  await page.getByTestId('dim-3d').click();
+  await page.getByTestId('lang').selectOption('vi');
+  await page.waitForFunction(() => location.search.includes('alpha=0') && location.search.includes('dim=3'));
+  await page.getByTestId('copy-link').click();
+  await page.getByTestId('copy-status').filter({ hasText: /\S/ }).waitFor();
+  const url = page.url();
+  const loss = await page.getByTestId('loss').getAttribute('data-value');
+  const historyLength = await page.evaluate(() => history.length);
+  assert.equal(historyLength, historyAtLoad, 'replaceState: no history entries added');
+
+  const { page: copy, problems: copyProblems } = await openPage(context, origin, { path: url.slice(origin.length) });
+  assert.equal(await copy.getByTestId('loss').getAttribute('data-value'), loss);
+  assert.equal(await copy.getByTestId('d-an').textContent(), '0.51');
+  assert.equal(await copy.getByTestId('plot').getAttribute('data-dim'), '3d');
+  assert.equal(await copy.locator('html').getAttribute('lang'), 'vi');
+  assert.equal(await copy.getByTestId('preset').inputValue(), 'worked-example');
+  assert.equal(await copy.getByTestId('url-notice').count(), 0);
+  await copy.close();
+
+  for (const bad of ['?a=NaN,1e999&p=x&n=<script>&alpha=-5&dim=7', '?p=' + '9,9;'.repeat(300), '?%E0%A4%A&&&=&preset=nope']) {
+    const { page: p, problems: pp } = await openPage(context, origin, { path: '/' + bad });
+    await p.getByTestId('url-notice').waitFor();
+    const value = Number(await p.getByTestId('loss').getAttribute('data-value'));
+    assert.ok(Number.isFinite(value));
+    // The notice may quote the bad text ("NaN"); the app's own numbers never show it.
+    for (const id of ['loss', 'd-ap', 'd-an', 'hinge', 'reduction-sum']) {
+      assert.doesNotMatch(await p.getByTestId(id).textContent(), /NaN|undefined|Infinity/, id);
+    }
+    assert.doesNotMatch(await p.locator('.side').textContent(), /NaN|undefined|Infinity/);
+    assert.deepEqual(pp, [], bad);
+    await p.close();
+  }
+  assert.deepEqual(problems, []);
+  assert.deepEqual(copyProblems, []);
+  await page.close();
+});

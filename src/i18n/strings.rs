@@ -329,6 +329,22 @@ super::translations! {
         vi: "Thử thêm mẫu positive hoặc negative: số số hạng tăng theo k·m, tổng thường tăng theo, còn trung bình thì không.",
         en: "Try adding positives or negatives: the number of terms grows as k·m, the sum usually grows with it, the mean does not.",
     }
+    /// Lead of the notice shown for a malformed link.
+    UrlNoticeLead {
+        vi: "Liên kết này có phần không hợp lệ; những phần đó đã được thay bằng giá trị mặc định:",
+        en: "Parts of this link were not valid and were replaced by defaults:",
+    }
+    /// Close a notice.
+    Dismiss { vi: "Đóng", en: "Dismiss" }
+    /// Button: copy the link.
+    CopyLink { vi: "Sao chép liên kết", en: "Copy link" }
+    /// Status: copied.
+    LinkCopied { vi: "Đã sao chép liên kết vào bộ nhớ tạm.", en: "Link copied to the clipboard." }
+    /// Status: clipboard unavailable, link shown.
+    LinkShown {
+        vi: "Liên kết ở ô bên cạnh (chọn và sao chép nếu trình duyệt chặn bộ nhớ tạm).",
+        en: "The link is in the field beside (select and copy it if the browser blocks the clipboard).",
+    }
     /// Error: not a number.
     ErrNotNumber {
         vi: "Không phải là số — hãy nhập một số như 0.25. Giữ nguyên giá trị trước.",

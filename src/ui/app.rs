@@ -17,8 +17,9 @@ use super::readouts::Readouts;
 use super::reductions::Reductions;
 use super::sets::SetsControl;
 use super::toolbar::ViewToolbar;
+use super::url_sync::{link_language, read_location, sync_url_with_scene, CopyLink, UrlNoticeBanner};
 use crate::i18n::{Key, Lang};
-use crate::state::{Preset, Scene};
+use crate::state::Preset;
 
 /// Language picker (`data-testid="lang"`, values `vi` and `en`).
 #[component]
@@ -77,9 +78,14 @@ fn PresetPicker(ctx: Ctx) -> impl IntoView {
 pub fn App() -> impl IntoView {
     let stored = browser::stored_language();
     let browser_langs = browser::browser_languages();
-    let lang = Lang::initial(stored.as_deref(), browser_langs.iter().map(String::as_str));
-    let ctx = Ctx::new(Scene::default(), lang);
+    let from_link = read_location();
+    // A shared link's language wins, then the remembered one, then the browser's.
+    let lang = link_language(&from_link)
+        .unwrap_or_else(|| Lang::initial(stored.as_deref(), browser_langs.iter().map(String::as_str)));
+    let notices: Vec<String> = from_link.notices.iter().map(ToString::to_string).collect();
+    let ctx = Ctx::new(from_link.state.scene, lang);
     provide_context(ctx);
+    sync_url_with_scene();
 
     Effect::new(move |_| {
         let lang = ctx.lang.get();
@@ -96,8 +102,10 @@ pub fn App() -> impl IntoView {
             <div class="header-controls">
                 <PresetPicker ctx=ctx />
                 <LanguagePicker ctx=ctx />
+                <CopyLink />
             </div>
         </header>
+        <UrlNoticeBanner notices=notices />
         <main class="layout">
             <section class="card plot-card">
                 <ViewToolbar />

@@ -19,6 +19,7 @@ mod readouts;
 mod reductions;
 mod sets;
 mod toolbar;
+mod url_sync;
 
 pub use app::App;
 
