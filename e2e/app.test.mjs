@@ -221,3 +221,21 @@ test('the scene lives in the URL: a copied link restores it exactly; bad links g
   assert.deepEqual(copyProblems, []);
   await page.close();
 });
+
+test('export: the plot as PNG and a Python snippet with the current numbers', async () => {
+  const { page, problems } = await openPage(context, origin);
+  await page.getByTestId('preset').selectOption('worked-example');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+  assert.equal(download.suggestedFilename(), 'tripletlab-plot.png');
+  const { readFile } = await import('node:fs/promises');
+  const png = await readFile(await download.path());
+  assert.deepEqual([...png.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'PNG signature');
+  assert.ok(png.length > 5000, 'a real image, not an empty canvas');
+  await page.getByTestId('export-python').click();
+  const code = await page.getByTestId('python-snippet').textContent();
+  assert.match(code, /alpha = 0\.2/);
+  assert.match(code, /\[0\.5, 0\.5\]/);
+  assert.match(code, /TripletMarginLoss/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

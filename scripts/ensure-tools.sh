@@ -37,6 +37,10 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ];
 fi
 
 if [ "$mode" = test ]; then
+  if ! python3 -c 'import numpy' >/dev/null 2>&1; then
+    say "installing numpy (runs the exported Python snippet in a test)"
+    python3 -m pip install --quiet --disable-pip-version-check numpy
+  fi
   missing=()
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)

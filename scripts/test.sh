@@ -8,6 +8,7 @@ scripts/ensure-tools.sh test
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-180}"
+export TRIPLETLAB_REQUIRE_PYTHON=1
 
 step() { printf '\n== %s\n' "$*"; }
 

@@ -345,6 +345,17 @@ super::translations! {
         vi: "Liên kết ở ô bên cạnh (chọn và sao chép nếu trình duyệt chặn bộ nhớ tạm).",
         en: "The link is in the field beside (select and copy it if the browser blocks the clipboard).",
     }
+    /// Heading of the export panel.
+    ExportHeading { vi: "Xuất kết quả", en: "Export" }
+    /// Button: PNG of the plot.
+    ExportPng { vi: "Tải ảnh PNG của hình", en: "Download the plot as PNG" }
+    /// Button: Python snippet.
+    ExportPython { vi: "Mã Python tái tạo các số", en: "Python code for these numbers" }
+    /// Hint above the snippet.
+    ExportPythonHint {
+        vi: "Chạy đoạn mã (numpy) để nhận lại đúng các số đang hiển thị; lời gọi PyTorch tương ứng nằm ở phần chú thích.",
+        en: "Run it (numpy) to get the numbers shown here; the equivalent PyTorch call is in the comments.",
+    }
     /// Error: not a number.
     ErrNotNumber {
         vi: "Không phải là số — hãy nhập một số như 0.25. Giữ nguyên giá trị trước.",

@@ -3,6 +3,7 @@
 //! No Leptos, no web-sys.
 
 pub mod descent;
+pub mod export;
 pub mod input;
 pub mod point_id;
 pub mod point_sets;

@@ -8,6 +8,7 @@ use super::context::Ctx;
 use super::conventions::Conventions;
 use super::coords::CoordinateEditor;
 use super::descent::DescentControl;
+use super::export::ExportPanel;
 use super::heatmap::Heatmap;
 use super::legend::Legend;
 use super::lesson::{FormulaPanel, MultiSection, WorkedExample};
@@ -124,6 +125,7 @@ pub fn App() -> impl IntoView {
                 <DescentControl />
                 <Conventions />
                 <CoordinateEditor />
+                <ExportPanel />
             </div>
             <div class="lesson-column">
                 <FormulaPanel />
