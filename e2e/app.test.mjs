@@ -239,3 +239,20 @@ test('export: the plot as PNG and a Python snippet with the current numbers', as
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('presentation mode and dark theme', async () => {
+  const { page, problems } = await openPage(context, origin);
+  await page.getByTestId('presentation').click();
+  assert.match(await page.locator('html').getAttribute('class'), /presentation/);
+  assert.equal(await page.getByTestId('reduction-sum').isVisible(), false, 'side panels hidden');
+  assert.equal(await page.getByTestId('loss').isVisible(), true, 'live numbers stay');
+  await page.waitForTimeout(150);
+  await screenshot(page, 'presentation.png');
+  await page.getByTestId('presentation').click();
+  assert.doesNotMatch((await page.locator('html').getAttribute('class')) ?? '', /presentation/);
+  await page.getByTestId('theme').click();
+  assert.match(await page.locator('html').getAttribute('class'), /dark/);
+  await screenshot(page, 'dark.png');
+  assert.deepEqual(problems, []);
+  await page.close();
+});

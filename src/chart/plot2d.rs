@@ -30,6 +30,20 @@ pub struct PlotOptions {
     /// displacement vectors in scene units (e.g. the scaled −∂L/∂x);
     /// empty for none. Zero vectors draw nothing.
     pub arrows: Vec<[f32; 3]>,
+    /// Extra scale for lines, points and text (presentation mode: > 1;
+    /// 0 or non-finite counts as 1).
+    pub emphasis: f64,
+}
+
+impl PlotOptions {
+    /// The emphasis factor to use (1 when unset or invalid), at most 3.
+    pub fn emphasis(&self) -> f64 {
+        if self.emphasis.is_finite() && self.emphasis > 0.0 {
+            self.emphasis.min(3.0)
+        } else {
+            1.0
+        }
+    }
 }
 
 /// Colour of gradient arrows.
@@ -81,8 +95,9 @@ pub fn draw_plot2d<DB: DrawingBackend>(
     viewport: &Viewport,
     options: &PlotOptions,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let px = |css: f64| (css * viewport.dpr).round().max(1.0) as u32;
-    let font = |css: f64| ("sans-serif", css * viewport.dpr);
+    let scale = viewport.dpr * options.emphasis();
+    let px = |css: f64| (css * scale).round().max(1.0) as u32;
+    let font = |css: f64| ("sans-serif", css * scale);
     root.fill(&colour(palette::BACKGROUND))?;
 
     let mut chart = ChartBuilder::on(root)

@@ -75,7 +75,7 @@ pub fn draw_plot3d<DB: DrawingBackend>(
     projector: &Projector,
     options: &PlotOptions,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let dpr = projector.dpr();
+    let dpr = projector.dpr() * options.emphasis();
     let px = |css: f64| (css * dpr).round().max(1.0) as u32;
     let font = |css: f64| ("sans-serif", css * dpr);
     root.fill(&colour(palette::BACKGROUND))?;

@@ -356,6 +356,12 @@ super::translations! {
         vi: "Chạy đoạn mã (numpy) để nhận lại đúng các số đang hiển thị; lời gọi PyTorch tương ứng nằm ở phần chú thích.",
         en: "Run it (numpy) to get the numbers shown here; the equivalent PyTorch call is in the comments.",
     }
+    /// Button: presentation mode.
+    Presentation { vi: "Chế độ trình chiếu", en: "Presentation mode" }
+    /// Button: switch to the dark theme.
+    ThemeDark { vi: "Giao diện tối", en: "Dark theme" }
+    /// Button: switch to the light theme.
+    ThemeLight { vi: "Giao diện sáng", en: "Light theme" }
     /// Error: not a number.
     ErrNotNumber {
         vi: "Không phải là số — hãy nhập một số như 0.25. Giữ nguyên giá trị trước.",

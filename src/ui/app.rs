@@ -8,6 +8,7 @@ use super::context::Ctx;
 use super::conventions::Conventions;
 use super::coords::CoordinateEditor;
 use super::descent::DescentControl;
+use super::display::{apply_display_modes, DisplaySwitches};
 use super::export::ExportPanel;
 use super::heatmap::Heatmap;
 use super::legend::Legend;
@@ -87,6 +88,7 @@ pub fn App() -> impl IntoView {
     let ctx = Ctx::new(from_link.state.scene, lang);
     provide_context(ctx);
     sync_url_with_scene();
+    apply_display_modes();
 
     Effect::new(move |_| {
         let lang = ctx.lang.get();
@@ -104,6 +106,7 @@ pub fn App() -> impl IntoView {
                 <PresetPicker ctx=ctx />
                 <LanguagePicker ctx=ctx />
                 <CopyLink />
+                <DisplaySwitches />
             </div>
         </header>
         <UrlNoticeBanner notices=notices />
@@ -116,7 +119,7 @@ pub fn App() -> impl IntoView {
                 <Heatmap />
             </section>
             <div class="side">
-                <section class="card">
+                <section class="card keep-in-presentation">
                     <MarginControl />
                 </section>
                 <Readouts />

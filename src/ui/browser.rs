@@ -79,3 +79,42 @@ pub fn show_error_banner(message: &str) {
         let _ = el.focus();
     }
 }
+
+/// Whether a CSS media query matches (false when unknown).
+pub fn media_matches(query: &str) -> bool {
+    web_sys::window().and_then(|w| w.match_media(query).ok().flatten()).map(|m| m.matches()).unwrap_or(false)
+}
+
+/// Sets or clears a class on `<html>`.
+pub fn set_root_class(class: &str, on: bool) {
+    if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = html.class_list().toggle_with_force(class, on);
+    }
+}
+
+/// Calls a promise-returning method by name and swallows a rejection, so a
+/// refused request never becomes an "uncaught (in promise)" console error.
+fn call_ignoring_rejection(target: &wasm_bindgen::JsValue, method: &str) {
+    let Ok(function) = js_sys::Reflect::get(target, &method.into()) else { return };
+    let Ok(function) = function.dyn_into::<js_sys::Function>() else { return };
+    if let Ok(result) = function.call0(target) {
+        if let Ok(promise) = result.dyn_into::<js_sys::Promise>() {
+            let ignore = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(|_| {});
+            let _ = promise.catch(&ignore);
+            ignore.forget();
+        }
+    }
+}
+
+/// Enters or leaves full screen; refusals (no user gesture, iframes,
+/// headless browsers) are ignored: presentation mode works without it.
+pub fn set_fullscreen(on: bool) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    if on {
+        if let Some(html) = doc.document_element() {
+            call_ignoring_rejection(&html.into(), "requestFullscreen");
+        }
+    } else if doc.fullscreen_element().is_some() {
+        call_ignoring_rejection(&doc.into(), "exitFullscreen");
+    }
+}

@@ -33,6 +33,10 @@ pub struct Ctx {
     pub steps_taken: RwSignal<usize>,
     /// The 3D view's orbit camera.
     pub camera: RwSignal<OrbitCamera>,
+    /// Presentation mode: large type, thick lines, side panels hidden.
+    pub presentation: RwSignal<bool>,
+    /// Dark theme (starts from the system preference).
+    pub dark: RwSignal<bool>,
 }
 
 impl Ctx {
@@ -51,6 +55,8 @@ impl Ctx {
             playing: RwSignal::new(false),
             steps_taken: RwSignal::new(0),
             camera: RwSignal::new(OrbitCamera { distance: 8.0, ..OrbitCamera::default() }),
+            presentation: RwSignal::new(false),
+            dark: RwSignal::new(false),
         }
     }
 

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::browser::media_matches;
 use super::context::{use_ctx, Ctx};
 use super::fields::NumberField;
 use crate::i18n::Key;
@@ -82,6 +83,9 @@ pub fn DescentControl() -> impl IntoView {
                     on:click=move |_| {
                         if ctx.playing.get_untracked() {
                             ctx.playing.set(false);
+                        } else if media_matches("(prefers-reduced-motion: reduce)") {
+                            // No animation: run the descent to its end at once.
+                            while step(ctx) {}
                         } else {
                             ctx.playing.set(true);
                             play_frame(ctx);

@@ -7,6 +7,7 @@ pub mod context;
 mod conventions;
 mod coords;
 mod descent;
+mod display;
 mod export;
 mod fields;
 mod gestures;

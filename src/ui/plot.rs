@@ -9,6 +9,7 @@ use wasm_bindgen::prelude::*;
 
 use super::browser::device_pixel_ratio;
 use super::context::use_ctx;
+use super::display::PRESENTATION_EMPHASIS;
 use super::gestures::Gestures;
 use super::handles::{DragState, Handles};
 use crate::chart::plot2d::{draw_plot2d, PlotOptions};
@@ -118,6 +119,7 @@ pub fn PlotView() -> impl IntoView {
             highlight: ctx.highlight.get(),
             highlight_pair: ctx.heat_pair.get(),
             arrows,
+            emphasis: if ctx.presentation.get() { PRESENTATION_EMPHASIS } else { 1.0 },
         };
         let s = size.get_untracked();
         let (w, h) = ((s.width * s.dpr).round() as u32, (s.height * s.dpr).round() as u32);

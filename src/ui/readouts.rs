@@ -75,7 +75,7 @@ pub fn Readouts() -> impl IntoView {
         NegativeClass::Easy => Key::ClassEasy,
     };
     view! {
-        <section class="card readouts" aria-labelledby="live-heading">
+        <section class="card readouts keep-in-presentation" aria-labelledby="live-heading">
             <h2 id="live-heading">{ctx.t(Key::LiveNumbers)}</h2>
             <dl class="readout-grid">
                 <Readout testid="d-ap" symbol=dap_symbol label=dap_label value=d_ap />
