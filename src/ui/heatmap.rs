@@ -167,7 +167,7 @@ pub fn Heatmap() -> impl IntoView {
                 <table class="heat-table" data-testid="heatmap" node_ref=table>
                     <thead>
                         <tr>
-                            <th></th>
+                            <th scope="col" class="corner">"P \\ N"</th>
                             <For
                                 each=cols
                                 key=|j| *j

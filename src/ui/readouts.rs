@@ -74,6 +74,17 @@ pub fn Readouts() -> impl IntoView {
         NegativeClass::SemiHard => Key::ClassSemiHard,
         NegativeClass::Easy => Key::ClassEasy,
     };
+    // Screen readers hear the loss once it settles, not on every pointer move.
+    let announcement = RwSignal::new(String::new());
+    let timer = StoredValue::new(None::<leptos::prelude::TimeoutHandle>);
+    Effect::new(move |_| {
+        let text = format!("L = {}", format_readout(loss.get()));
+        if let Some(handle) = timer.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(move || announcement.set(text), std::time::Duration::from_millis(700));
+        timer.set_value(handle.ok());
+    });
     view! {
         <section class="card readouts keep-in-presentation" aria-labelledby="live-heading">
             <h2 id="live-heading">{ctx.t(Key::LiveNumbers)}</h2>
@@ -87,6 +98,7 @@ pub fn Readouts() -> impl IntoView {
             <p class="verdict" data-testid="verdict" class:zero=move || { loss.get() <= 0.0 }>
                 {move || ctx.lang.get().t(if loss.get() > 0.0 { Key::VerdictPositive } else { Key::VerdictZero })}
             </p>
+            <p class="visually-hidden" aria-live="polite" data-testid="loss-announcement">{announcement}</p>
             <p class="negative-class" data-testid="class-N1" data-value=move || class().value()>
                 <span class=move || format!("class-dot class-{}", class().value())></span>
                 {"N1 "}
