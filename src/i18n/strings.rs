@@ -110,6 +110,62 @@ super::translations! {
     PresetAllEasy { vi: "Mọi mẫu âm đều dễ: L = 0 (k = 3, m = 3)", en: "All negatives easy: L = 0 (k = 3, m = 3)" }
     /// Preset: all hard.
     PresetAllHard { vi: "Mọi mẫu âm đều khó (k = 2, m = 3)", en: "All negatives hard (k = 2, m = 3)" }
+    /// Preset label.
+    PresetSquaredVsPlain { vi: "Hay nhầm: bình phương hay không bình phương khoảng cách", en: "Confusion: squared vs plain distance" }
+    /// Preset label.
+    PresetCollapse { vi: "Hay nhầm: sụp đổ — mọi điểm trùng nhau", en: "Confusion: collapse — all points coincide" }
+    /// Preset label.
+    PresetReductions { vi: "Hay nhầm: tổng, trung bình, trung bình trên số hạng khác 0", en: "Confusion: sum vs mean vs mean over non-zero terms" }
+    /// Preset label.
+    PresetNegativeClasses { vi: "Hay nhầm: mẫu âm dễ / nửa khó / khó", en: "Confusion: easy / semi-hard / hard negatives" }
+    /// Preset label.
+    PresetUnitSphere { vi: "Hay nhầm: độ lớn của ngưỡng trên mặt cầu đơn vị", en: "Confusion: margin scale on the unit sphere" }
+    /// Preset label.
+    PresetSqrtNan { vi: "Hay nhầm: gradient NaN của √ tại khoảng cách 0", en: "Confusion: the NaN gradient of √ at distance 0" }
+    /// Preset label.
+    PresetCosine { vi: "Hay nhầm: khoảng cách Euclid và cosine khi đã chuẩn hoá", en: "Confusion: Euclidean vs cosine on normalised embeddings" }
+    /// Heading of the preset explanation card.
+    ExplainHeading { vi: "Điều cần để ý", en: "What to notice" }
+    /// Explanation: all easy.
+    ExplainAllEasy {
+        vi: "Mọi mẫu âm đều ở ngoài ngưỡng nên mọi số hạng bằng 0: L = 0 và gradient bằng 0. Hàm mất mát bằng 0 không có nghĩa là mô hình tốt hơn — chỉ là bộ ba này không dạy thêm gì. Vì vậy khi huấn luyện người ta chọn các bộ ba khó hoặc nửa khó (mining).",
+        en: "Every negative is outside the margin, so every term is 0: L = 0 and the gradient is 0. A zero loss does not make the model better — these triplets just teach nothing more. That is why training mines hard or semi-hard triplets.",
+    }
+    /// Explanation: squared vs plain.
+    ExplainSquaredVsPlain {
+        vi: "Cùng các điểm, cùng α = 0.2: với bình phương khoảng cách, 1 − 1.3225 + 0.2 < 0 nên N là dễ (L = 0); với khoảng cách thường, 1 − 1.15 + 0.2 = 0.05 > 0 nên vẫn còn mất mát. Ngưỡng đo theo đơn vị của khoảng cách đang dùng; đổi từ ‖·‖² sang ‖·‖ không đơn giản là lấy √0.2, vì √(d_ap + α) ≠ √d_ap + √α. Xem bảng so sánh ba cách đo.",
+        en: "Same points, same α = 0.2: with squared distances 1 − 1.3225 + 0.2 < 0, so N is easy (L = 0); with plain distances 1 − 1.15 + 0.2 = 0.05 > 0, so there is still loss. The margin is measured in the units of the distance used; going from ‖·‖² to ‖·‖ is not simply √0.2, because √(d_ap + α) ≠ √d_ap + √α. See the table comparing the three conventions.",
+    }
+    /// Explanation: collapse.
+    ExplainCollapse {
+        vi: "Khi mạng ánh xạ mọi ảnh về cùng một điểm (sụp đổ), mọi khoảng cách bằng 0 nên mỗi số hạng bằng max(0, 0 − 0 + α) = α, và tổng là k·m·α. Với α = 0 thì L = 0: mô hình sụp đổ lại có mất mát nhỏ nhất — đây là lý do cần ngưỡng. Thử đặt α = 0.",
+        en: "When the network maps every image to one point (collapse), every distance is 0, so each term is max(0, 0 − 0 + α) = α and the sum is k·m·α. With α = 0, L = 0: the collapsed model would have the lowest loss — that is why the margin is needed. Try α = 0.",
+    }
+    /// Explanation: reductions.
+    ExplainReductions {
+        vi: "k = 2, m = 4 cho 8 số hạng, chỉ 2 số hạng khác 0. Tổng (công thức của bài học) cộng cả 2; trung bình chia cho 8 nên nhỏ hơn nhiều; trung bình trên số hạng khác 0 chia cho 2. Khi thêm nhiều mẫu dễ, trung bình giảm dần về 0 dù các bộ ba khó vẫn còn — vì thế có thư viện chỉ lấy trung bình trên các số hạng khác 0.",
+        en: "k = 2, m = 4 gives 8 terms, only 2 of them non-zero. The sum (the lesson's formula) adds both; the mean divides by 8, so it is much smaller; the mean over non-zero terms divides by 2. Adding easy negatives drags the mean towards 0 even though the hard triplets remain — which is why some libraries average over non-zero terms only.",
+    }
+    /// Explanation: negative classes.
+    ExplainNegativeClasses {
+        vi: "d_ap = 0.36. N1: d_an = 0.25 < d_ap (d_an − d_ap < 0) — khó. N2: d_an = 0.49, lớn hơn d_ap nhưng nhỏ hơn d_ap + α = 0.56 — nửa khó, vẫn có mất mát. N3: d_an = 0.81 ≥ 0.56 — dễ, số hạng bằng 0. Dấu của d_an − d_ap tách khó với nửa khó; ngưỡng α tách nửa khó với dễ.",
+        en: "d_ap = 0.36. N1: d_an = 0.25 < d_ap (d_an − d_ap < 0) — hard. N2: d_an = 0.49, above d_ap but below d_ap + α = 0.56 — semi-hard, still some loss. N3: d_an = 0.81 ≥ 0.56 — easy, its term is 0. The sign of d_an − d_ap separates hard from semi-hard; the margin α separates semi-hard from easy.",
+    }
+    /// Explanation: unit sphere.
+    ExplainUnitSphere {
+        vi: "Trên mặt cầu đơn vị, bình phương khoảng cách nằm trong [0, 4]: N đối diện A cho d_an = 4, lớn nhất có thể. Vì vậy α = 0.2 là một ngưỡng vừa phải (FaceNet dùng 0.2 cho vector đã chuẩn hoá), còn α > 4 thì không bộ ba nào đạt được.",
+        en: "On the unit sphere squared distances lie in [0, 4]: N opposite A gives d_an = 4, the largest possible. So α = 0.2 is a moderate margin (FaceNet uses 0.2 on normalised embeddings), and α > 4 could never be met by any triplet.",
+    }
+    /// Explanation: sqrt NaN.
+    ExplainSqrtNan {
+        vi: "Với khoảng cách thường ‖A − P‖ và P trùng A, đạo hàm (A − P)/‖A − P‖ = 0/0 = NaN: một bước huấn luyện sẽ làm hỏng mọi trọng số. Ứng dụng dùng đạo hàm con bằng 0 ở đó; PyTorch cộng ε = 10⁻⁶ vào hiệu (‖A − P + ε‖) để mẫu số không bao giờ bằng 0. Với bình phương khoảng cách thì không có vấn đề này: đạo hàm 2(A − P) luôn xác định.",
+        en: "With the plain distance ‖A − P‖ and P on top of A, the derivative (A − P)/‖A − P‖ is 0/0 = NaN: one training step would ruin every weight. The app uses the subgradient 0 there; PyTorch adds ε = 10⁻⁶ to the difference (‖A − P + ε‖) so the denominator is never 0. Squared distances avoid the problem: their derivative 2(A − P) is always defined.",
+    }
+    /// Explanation: cosine.
+    ExplainCosine {
+        vi: "Với vector đã chuẩn hoá, ‖a − b‖² = 2 − 2·cos(a, b): bình phương khoảng cách Euclid và độ tương đồng cosine chứa cùng thông tin. Ở đây cos(A, P) = 0.8 nên d_ap = 2 − 1.6 = 0.4, và cos(A, N) = 0 nên d_an = 2. Ngưỡng α trên bình phương khoảng cách tương ứng với ngưỡng α/2 trên cosine.",
+        en: "For normalised vectors ‖a − b‖² = 2 − 2·cos(a, b): squared Euclidean distance and cosine similarity carry the same information. Here cos(A, P) = 0.8 gives d_ap = 2 − 1.6 = 0.4, and cos(A, N) = 0 gives d_an = 2. A margin α on squared distances is a margin α/2 on cosine similarity.",
+    }
     /// Heading of the formula section.
     FormulaHeading { vi: "Công thức toán học Triplet Loss", en: "The triplet loss formula" }
     /// "Where:" before the symbol list.

@@ -2,6 +2,7 @@
 //! the parsing/formatting of user-facing numbers and the scene's URL encoding.
 //! No Leptos, no web-sys.
 
+pub mod confusions;
 pub mod descent;
 pub mod export;
 pub mod input;

@@ -21,6 +21,20 @@ pub enum Preset {
     AllEasy,
     /// k = 2, m = 3: every negative is closer than every positive.
     AllHard,
+    /// Confusion: squared vs plain distance on the same points.
+    SquaredVsPlain,
+    /// Confusion: every point in one place, loss = α.
+    Collapse,
+    /// Confusion: sum vs mean vs mean over non-zero terms.
+    Reductions,
+    /// Confusion: easy / semi-hard / hard negatives.
+    NegativeClasses,
+    /// Confusion: the margin's scale on the unit sphere.
+    UnitSphere,
+    /// Confusion: the NaN gradient of √ at distance 0, and PyTorch's ε.
+    SqrtNan,
+    /// Confusion: Euclidean vs cosine distance on normalised embeddings.
+    Cosine,
 }
 
 /// √0.15, so that (−0.6)² + √0.15² = 0.51.
@@ -43,8 +57,21 @@ fn plane(positives: &[(f32, f32)], negatives: &[(f32, f32)], preset: Preset) -> 
 
 impl Preset {
     /// Presets in menu order (`Custom` is shown but not applied).
-    pub const ALL: [Preset; 6] =
-        [Preset::Custom, Preset::Start, Preset::WorkedExample, Preset::OneHard, Preset::AllEasy, Preset::AllHard];
+    pub const ALL: [Preset; 13] = [
+        Preset::Custom,
+        Preset::Start,
+        Preset::WorkedExample,
+        Preset::OneHard,
+        Preset::AllEasy,
+        Preset::AllHard,
+        Preset::SquaredVsPlain,
+        Preset::Collapse,
+        Preset::Reductions,
+        Preset::NegativeClasses,
+        Preset::UnitSphere,
+        Preset::SqrtNan,
+        Preset::Cosine,
+    ];
 
     /// Stable value for the `preset` select and URLs.
     pub fn value(self) -> &'static str {
@@ -55,6 +82,13 @@ impl Preset {
             Preset::OneHard => "one-hard",
             Preset::AllEasy => "all-easy",
             Preset::AllHard => "all-hard",
+            Preset::SquaredVsPlain => "squared-vs-plain",
+            Preset::Collapse => "collapse",
+            Preset::Reductions => "reductions",
+            Preset::NegativeClasses => "negative-classes",
+            Preset::UnitSphere => "unit-sphere",
+            Preset::SqrtNan => "sqrt-nan",
+            Preset::Cosine => "cosine",
         }
     }
 
@@ -72,7 +106,35 @@ impl Preset {
             Preset::OneHard => Key::PresetOneHard,
             Preset::AllEasy => Key::PresetAllEasy,
             Preset::AllHard => Key::PresetAllHard,
+            Preset::SquaredVsPlain => Key::PresetSquaredVsPlain,
+            Preset::Collapse => Key::PresetCollapse,
+            Preset::Reductions => Key::PresetReductions,
+            Preset::NegativeClasses => Key::PresetNegativeClasses,
+            Preset::UnitSphere => Key::PresetUnitSphere,
+            Preset::SqrtNan => Key::PresetSqrtNan,
+            Preset::Cosine => Key::PresetCosine,
         }
+    }
+
+    /// The explanation shown while this preset is the one chosen last.
+    pub fn explanation(self) -> Option<Key> {
+        Some(match self {
+            Preset::AllEasy => Key::ExplainAllEasy,
+            Preset::SquaredVsPlain => Key::ExplainSquaredVsPlain,
+            Preset::Collapse => Key::ExplainCollapse,
+            Preset::Reductions => Key::ExplainReductions,
+            Preset::NegativeClasses => Key::ExplainNegativeClasses,
+            Preset::UnitSphere => Key::ExplainUnitSphere,
+            Preset::SqrtNan => Key::ExplainSqrtNan,
+            Preset::Cosine => Key::ExplainCosine,
+            _ => return None,
+        })
+    }
+
+    /// Whether the preset sets the view itself (dimension, convention,
+    /// unit-sphere mode) because its point depends on them.
+    pub fn defines_view(self) -> bool {
+        matches!(self, Preset::UnitSphere | Preset::SqrtNan | Preset::Cosine)
     }
 
     /// Builds the preset's scene (`Custom` gives the start scene marked custom).
@@ -91,6 +153,7 @@ impl Preset {
             }
             // d_ap ≥ 1.69, d_an ≤ 0.4: all hard.
             Preset::AllHard => plane(&[(1.2, 0.5), (-1.0, 1.0)], &[(0.4, 0.3), (-0.3, -0.4), (0.2, -0.6)], self),
+            _ => super::confusions::confusion_scene(self).unwrap_or_else(|| Preset::Start.scene()),
         }
     }
 
@@ -99,6 +162,9 @@ impl Preset {
     pub fn apply(self, scene: &mut Scene) {
         let (dim, convention, unit_sphere) = (scene.dim, scene.convention, scene.unit_sphere);
         *scene = self.scene();
+        if self.defines_view() {
+            return;
+        }
         scene.convention = convention;
         scene.dim = dim;
         scene.unit_sphere = unit_sphere;

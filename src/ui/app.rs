@@ -61,6 +61,7 @@ fn PresetPicker(ctx: Ctx) -> impl IntoView {
                         if p != Preset::Custom {
                             ctx.playing.set(false);
                             ctx.steps_taken.set(0);
+                            ctx.explained.set(p);
                             ctx.scene.update(|s| p.apply(s));
                         }
                     }
@@ -72,6 +73,22 @@ fn PresetPicker(ctx: Ctx) -> impl IntoView {
                     .collect_view()}
             </select>
         </label>
+    }
+}
+
+/// The explanation of the preset chosen last, if it has one.
+#[component]
+fn PresetExplanation() -> impl IntoView {
+    let ctx = super::context::use_ctx();
+    let key = move || ctx.explained.get().explanation();
+    view! {
+        <Show when=move || key().is_some()>
+            <section class="card explanation keep-in-presentation" data-testid="preset-explanation">
+                <h2>{ctx.t(Key::ExplainHeading)}</h2>
+                <p class="explain-title">{move || ctx.lang.get().t(ctx.explained.get().label())}</p>
+                <p>{move || key().map(|k| ctx.lang.get().t(k)).unwrap_or("")}</p>
+            </section>
+        </Show>
     }
 }
 
@@ -119,6 +136,7 @@ pub fn App() -> impl IntoView {
                 <Heatmap />
             </section>
             <div class="side">
+                <PresetExplanation />
                 <section class="card keep-in-presentation">
                     <MarginControl />
                 </section>

@@ -8,7 +8,7 @@ use crate::geom::camera::OrbitCamera;
 use crate::i18n::{Key, Lang};
 use crate::loss::multi::KmEvaluation;
 use crate::state::descent::LEARNING_RATE_DEFAULT;
-use crate::state::{PointId, Scene};
+use crate::state::{PointId, Preset, Scene};
 
 /// Shared signals of the app.
 #[derive(Clone, Copy)]
@@ -37,6 +37,9 @@ pub struct Ctx {
     pub presentation: RwSignal<bool>,
     /// Dark theme (starts from the system preference).
     pub dark: RwSignal<bool>,
+    /// The preset chosen last (its explanation stays visible while the
+    /// student moves the points).
+    pub explained: RwSignal<Preset>,
 }
 
 impl Ctx {
@@ -57,6 +60,7 @@ impl Ctx {
             camera: RwSignal::new(OrbitCamera { distance: 8.0, ..OrbitCamera::default() }),
             presentation: RwSignal::new(false),
             dark: RwSignal::new(false),
+            explained: RwSignal::new(scene.with_untracked(|s| s.preset)),
         }
     }
 
