@@ -115,7 +115,9 @@ test('bad input shows a message and keeps the last good value', async () => {
   await page.getByTestId('coord-A-x').fill('0');
   await page.getByTestId('coord-A-y').fill('0');
   assert.equal(await page.getByTestId('loss').textContent(), '2.00');
-  assert.doesNotMatch(await page.locator('body').textContent(), /NaN/);
+  for (const panel of ['.readouts', '.reductions', '.conventions', '.heatmap']) {
+    assert.doesNotMatch(await page.locator(panel).textContent(), /NaN|Infinity/, panel);
+  }
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -254,5 +256,26 @@ test('presentation mode and dark theme', async () => {
   assert.match(await page.locator('html').getAttribute('class'), /dark/);
   await screenshot(page, 'dark.png');
   assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('works offline after the first visit (service worker)', async () => {
+  const { page, problems } = await openPage(context, origin);
+  await page.waitForFunction(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    if (!registration?.active) return false;
+    const cache = await caches.open('tripletlab-v1');
+    return (await cache.keys()).some((r) => r.url.endsWith('.wasm'));
+  }, null, { timeout: 20000 });
+  await context.setOffline(true);
+  try {
+    await page.reload();
+    await page.getByTestId('loss').waitFor();
+    await page.getByTestId('preset').selectOption('worked-example');
+    assert.equal(await page.getByTestId('d-an').textContent(), '0.51');
+  } finally {
+    await context.setOffline(false);
+  }
+  assert.deepEqual(problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED')), []);
   await page.close();
 });

@@ -118,3 +118,24 @@ pub fn set_fullscreen(on: bool) {
         call_ignoring_rejection(&doc.into(), "exitFullscreen");
     }
 }
+
+/// Registers the service worker (`sw.js`, offline use after the first
+/// visit). Browsers without service workers, or pages not served over
+/// http(s) / localhost, simply go without.
+pub fn register_service_worker() {
+    let Some(window) = web_sys::window() else { return };
+    let navigator: wasm_bindgen::JsValue = window.navigator().into();
+    let Ok(container) = js_sys::Reflect::get(&navigator, &"serviceWorker".into()) else { return };
+    if container.is_undefined() || container.is_null() {
+        return;
+    }
+    let Ok(register) = js_sys::Reflect::get(&container, &"register".into()) else { return };
+    let Ok(register) = register.dyn_into::<js_sys::Function>() else { return };
+    if let Ok(result) = register.call1(&container, &"sw.js".into()) {
+        if let Ok(promise) = result.dyn_into::<js_sys::Promise>() {
+            let ignore = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(|_| {});
+            let _ = promise.catch(&ignore);
+            ignore.forget();
+        }
+    }
+}

@@ -36,5 +36,6 @@ pub fn install_panic_hook() {
 /// Entry point: installs the panic hook and mounts the app on `<body>`.
 pub fn start() {
     install_panic_hook();
+    browser::register_service_worker();
     leptos::mount::mount_to_body(App);
 }
