@@ -418,6 +418,92 @@ super::translations! {
     ThemeDark { vi: "Giao diện tối", en: "Dark theme" }
     /// Button: switch to the light theme.
     ThemeLight { vi: "Giao diện sáng", en: "Light theme" }
+    /// Guided lesson: heading.
+    LessonHeading { vi: "Bài học có hướng dẫn", en: "Guided lesson" }
+    /// Guided lesson: intro before it starts.
+    LessonIntro {
+        vi: "Sáu bước đi theo bài học: công thức, ví dụ 0.5 và 0.51, ngưỡng trên hình, mẫu âm khó và dễ, nhiều mẫu positive/negative, và giảm gradient. Dùng nút Tiếp / Quay lại hoặc phím ← →.",
+        en: "Six steps through the lesson: the formula, the 0.5 vs 0.51 example, the margin as geometry, hard and easy negatives, several positives and negatives, and gradient descent. Use Next / Back or the ← → keys.",
+    }
+    /// Button: start / next.
+    LessonNext { vi: "Tiếp", en: "Next" }
+    /// Button: back.
+    LessonPrev { vi: "Quay lại", en: "Back" }
+    /// Button: start.
+    LessonStart { vi: "Bắt đầu bài học", en: "Start the lesson" }
+    /// Progress label ("step").
+    LessonStepWord { vi: "Bước", en: "Step" }
+    /// Label before the task.
+    LessonYourTurn { vi: "Đến lượt bạn:", en: "Your turn:" }
+    /// Step 1.
+    LessonFormulaTitle { vi: "Công thức Triplet Loss", en: "The triplet loss formula" }
+    /// Step 1 body.
+    LessonFormulaBody {
+        vi: "L(A, P, N) = max(0, ‖f(A) − f(P)‖² − ‖f(A) − f(N)‖² + α). Mỗi điểm trên hình là vector đặc trưng f(·) của một ảnh: A là mẫu anchor, P là mẫu positive (cùng người), N là mẫu negative (người khác).",
+        en: "L(A, P, N) = max(0, ‖f(A) − f(P)‖² − ‖f(A) − f(N)‖² + α). Every point on the plot is the embedding f(·) of an image: A is the anchor, P the positive (same person), N the negative (someone else).",
+    }
+    /// Step 1 task.
+    LessonFormulaTask { vi: "kéo điểm N và xem d_an và L thay đổi.", en: "drag N and watch d_an and L change." }
+    /// Step 1 done.
+    LessonFormulaDone { vi: "Đúng vậy: mỗi lần kéo, các số được tính lại ngay.", en: "That's it: every drag recomputes the numbers at once." }
+    /// Step 2.
+    LessonWorkedTitle { vi: "Ví dụ: 0.5 và 0.51", en: "The example: 0.5 vs 0.51" }
+    /// Step 2 body.
+    LessonWorkedBody {
+        vi: "Ở đây d_ap = 0.5, d_an = 0.51 và chưa có ngưỡng (α = 0): max(0, 0.5 − 0.51) = 0. Khi hàm mất mát bằng 0, mô hình không học được gì nhiều — dù hai khoảng cách gần như bằng nhau.",
+        en: "Here d_ap = 0.5, d_an = 0.51 and there is no margin yet (α = 0): max(0, 0.5 − 0.51) = 0. With a zero loss the model learns almost nothing — although the two distances are nearly equal.",
+    }
+    /// Step 2 task.
+    LessonWorkedTask { vi: "đặt α = 0.2 bằng thanh trượt hoặc ô nhập.", en: "set α = 0.2 with the slider or the field." }
+    /// Step 2 done.
+    LessonWorkedDone { vi: "max(0, 0.5 − 0.51 + 0.2) = 0.19: mô hình có thể học thêm được.", en: "max(0, 0.5 − 0.51 + 0.2) = 0.19: the model can keep learning." }
+    /// Step 3.
+    LessonHardTitle { vi: "Ngưỡng trên hình: mẫu âm khó", en: "The margin as geometry: hard negatives" }
+    /// Step 3 body.
+    LessonHardBody {
+        vi: "Đường tròn liền có bán kính √d_ap: N ở trong nó thì gần A hơn P — mẫu âm khó. Giữa hai đường tròn là vùng nửa khó: N xa hơn P nhưng vẫn trong ngưỡng.",
+        en: "The solid circle has radius √d_ap: a negative inside it is closer to A than P — a hard negative. Between the two circles is the semi-hard band: farther than P but still inside the margin.",
+    }
+    /// Step 3 task.
+    LessonHardTask { vi: "kéo N vào trong đường tròn đỏ.", en: "drag N inside the red circle." }
+    /// Step 3 done.
+    LessonHardDone { vi: "N giờ là mẫu âm khó: d_an < d_ap, số hạng lớn hơn α.", en: "N is now hard: d_an < d_ap, and its term exceeds α." }
+    /// Step 4.
+    LessonEasyTitle { vi: "Mẫu âm dễ: L = 0", en: "Easy negatives: L = 0" }
+    /// Step 4 body.
+    LessonEasyBody {
+        vi: "Ngoài đường tròn nét đứt (bán kính √(d_ap + α)), d_an ≥ d_ap + α nên số hạng bằng 0: bộ ba này không còn dạy gì nữa.",
+        en: "Outside the dashed circle (radius √(d_ap + α)), d_an ≥ d_ap + α, so the term is 0: this triplet teaches nothing more.",
+    }
+    /// Step 4 task.
+    LessonEasyTask { vi: "kéo N ra ngoài đường tròn nét đứt.", en: "drag N outside the dashed circle." }
+    /// Step 4 done.
+    LessonEasyDone { vi: "L = 0: N đã xa A hơn P ít nhất một khoảng α.", en: "L = 0: N is farther from A than P by at least α." }
+    /// Step 5.
+    LessonManyTitle { vi: "Nhiều mẫu positive và negative", en: "Several positives and negatives" }
+    /// Step 5 body.
+    LessonManyBody {
+        vi: "Với k mẫu positive và m mẫu negative, L = Σᵢ Σⱼ max(0, d_apᵢ − d_anⱼ + α) có k·m số hạng (xem bản đồ nhiệt). Bài học hỏi: nhiều mẫu ảnh hưởng đến hàm loss như thế nào?",
+        en: "With k positives and m negatives, L = Σᵢ Σⱼ max(0, d_apᵢ − d_anⱼ + α) has k·m terms (see the heat map). The lesson asks: how do many samples affect the loss?",
+    }
+    /// Step 5 task.
+    LessonManyTask { vi: "thêm một mẫu negative và so sánh tổng với trung bình.", en: "add a negative and compare the sum with the mean." }
+    /// Step 5 done.
+    LessonManyDone {
+        vi: "Số số hạng tăng theo k·m. Nhiều mẫu positive giúp học sự biến đổi của cùng một người; nhiều mẫu negative giúp phân biệt người khác nhau.",
+        en: "The number of terms grows as k·m. More positives teach how one person varies; more negatives teach telling people apart.",
+    }
+    /// Step 6.
+    LessonDescentTitle { vi: "Huấn luyện: giảm gradient", en: "Training: gradient descent" }
+    /// Step 6 body.
+    LessonDescentBody {
+        vi: "Huấn luyện di chuyển các vector đặc trưng ngược hướng gradient. Với ngưỡng α, gradient vẫn đẩy N ra xa ngay cả khi N đã xa hơn P — cho tới khi d_an ≥ d_ap + α.",
+        en: "Training moves the embeddings against the gradient. With a margin α the gradient keeps pushing N away even after it is farther than P — until d_an ≥ d_ap + α.",
+    }
+    /// Step 6 task.
+    LessonDescentTask { vi: "bật mũi tên −∂L/∂x rồi nhấn Chạy trong phần Giảm gradient.", en: "turn on the −∂L/∂x arrows, then press Play under Gradient descent." }
+    /// Step 6 done.
+    LessonDescentDone { vi: "L = 0: ngưỡng đã được thoả mãn, mô hình đã học xong bộ ba này.", en: "L = 0: the margin is met; the model has learned this triplet." }
     /// Error: not a number.
     ErrNotNumber {
         vi: "Không phải là số — hãy nhập một số như 0.25. Giữ nguyên giá trị trước.",

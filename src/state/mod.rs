@@ -6,6 +6,7 @@ pub mod confusions;
 pub mod descent;
 pub mod export;
 pub mod input;
+pub mod lesson;
 pub mod point_id;
 pub mod point_sets;
 pub mod presets;

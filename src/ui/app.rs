@@ -10,6 +10,7 @@ use super::coords::CoordinateEditor;
 use super::descent::DescentControl;
 use super::display::{apply_display_modes, DisplaySwitches};
 use super::export::ExportPanel;
+use super::guided::GuidedLesson;
 use super::heatmap::Heatmap;
 use super::legend::Legend;
 use super::lesson::{FormulaPanel, MultiSection, WorkedExample};
@@ -104,6 +105,8 @@ pub fn App() -> impl IntoView {
     let notices: Vec<String> = from_link.notices.iter().map(ToString::to_string).collect();
     let ctx = Ctx::new(from_link.state.scene, lang);
     provide_context(ctx);
+    // A deep link to a lesson step opens that step (its scene comes from the link).
+    ctx.lesson_step.set(from_link.state.lesson_step.unwrap_or(0).min(crate::state::lesson::STEPS.len() as u32));
     sync_url_with_scene();
     apply_display_modes();
 
@@ -136,6 +139,7 @@ pub fn App() -> impl IntoView {
                 <Heatmap />
             </section>
             <div class="side">
+                <GuidedLesson />
                 <PresetExplanation />
                 <section class="card keep-in-presentation">
                     <MarginControl />

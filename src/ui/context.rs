@@ -40,6 +40,8 @@ pub struct Ctx {
     /// The preset chosen last (its explanation stays visible while the
     /// student moves the points).
     pub explained: RwSignal<Preset>,
+    /// Guided-lesson step (1-based; 0 = not started).
+    pub lesson_step: RwSignal<u32>,
 }
 
 impl Ctx {
@@ -61,6 +63,7 @@ impl Ctx {
             presentation: RwSignal::new(false),
             dark: RwSignal::new(false),
             explained: RwSignal::new(scene.with_untracked(|s| s.preset)),
+            lesson_step: RwSignal::new(0),
         }
     }
 

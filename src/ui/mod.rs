@@ -11,6 +11,7 @@ mod display;
 mod export;
 mod fields;
 mod gestures;
+mod guided;
 mod handles;
 mod heatmap;
 mod legend;

@@ -37,14 +37,19 @@ pub fn sync_url_with_scene() {
         // already describes the starting scene, or is empty on a clean start).
         ctx.scene.track();
         ctx.lang.track();
+        ctx.lesson_step.track();
         if first.is_none() || pending.get_value() {
             return;
         }
         pending.set_value(true);
         let write = wasm_bindgen::closure::Closure::once_into_js(move || {
             pending.set_value(false);
-            let state =
-                UrlState { scene: ctx.scene.get_untracked(), lang: Some(ctx.lang.get_untracked()), lesson_step: None };
+            let step = ctx.lesson_step.get_untracked();
+            let state = UrlState {
+                scene: ctx.scene.get_untracked(),
+                lang: Some(ctx.lang.get_untracked()),
+                lesson_step: (step > 0).then_some(step),
+            };
             write_location(&encode(&state));
         });
         if let Some(w) = web_sys::window() {

@@ -1,0 +1,68 @@
+// End-to-end: walk the whole guided lesson in both languages, doing what
+// each step asks; every step is deep-linkable.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openPage, screenshot } from './harness.mjs';
+
+let server, origin, context;
+before(async () => {
+  ({ server, origin } = await startServer());
+  context = await launch();
+});
+after(async () => {
+  await context?.close();
+  server?.close();
+});
+
+async function setN1(page, x, y) {
+  await page.getByTestId('coord-N1-x').fill(String(x));
+  await page.getByTestId('coord-N1-y').fill(String(y));
+}
+
+const actions = [
+  async (page) => {
+    await page.getByTestId('handle-N1').focus();
+    await page.keyboard.press('ArrowRight');
+  },
+  async (page) => page.getByTestId('alpha').fill('0.2'),
+  async (page) => setN1(page, 0.1, 0.1),
+  async (page) => setN1(page, -1.5, -1.0),
+  async (page) => page.getByTestId('m-add').click(),
+  async (page) => {
+    await page.getByTestId('grad-arrows').check();
+    await page.getByTestId('grad-play').click();
+  },
+];
+
+for (const lang of ['vi', 'en']) {
+  test(`walk the whole lesson (${lang})`, async () => {
+    const { page, problems } = await openPage(context, origin);
+    await page.getByTestId('lang').selectOption(lang);
+    assert.equal(await page.getByTestId('lesson-step').getAttribute('data-value'), '0');
+    await page.getByTestId('lesson-next').click();
+    for (let n = 1; n <= actions.length; n++) {
+      assert.equal(await page.getByTestId('lesson-step').getAttribute('data-value'), String(n));
+      assert.equal(await page.getByTestId('lesson-done').isVisible(), false, `step ${n} not done before acting`);
+      await actions[n - 1](page);
+      await page.getByTestId('lesson-done').waitFor({ state: 'visible', timeout: 20000 });
+      if (n === 2) await screenshot(page, `lesson-step2-${lang}.png`);
+      if (n < actions.length) await page.getByTestId('lesson-next').click();
+    }
+    assert.equal(await page.getByTestId('lesson-next').isDisabled(), true, 'last step');
+    // Keyboard: ← from the Back button goes one step back.
+    await page.getByTestId('lesson-prev').focus();
+    await page.keyboard.press('ArrowLeft');
+    assert.equal(await page.getByTestId('lesson-step').getAttribute('data-value'), '5');
+    await page.waitForFunction(() => location.search.includes('step=5'));
+    const link = page.url();
+    assert.deepEqual(problems, []);
+    await page.close();
+
+    // The deep link opens step 5 with its scene.
+    const { page: linked, problems: linkedProblems } = await openPage(context, origin, { path: link.slice(origin.length) });
+    assert.equal(await linked.getByTestId('lesson-step').getAttribute('data-value'), '5');
+    assert.equal(await linked.getByTestId('m').inputValue(), '4');
+    assert.deepEqual(linkedProblems, []);
+    await linked.close();
+  });
+}
