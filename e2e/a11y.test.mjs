@@ -1,21 +1,13 @@
 // Accessibility: axe-core (from npm, injected from node_modules) reports no
 // serious or critical violation on the main views, in both languages; the
 // loss is announced politely once it settles.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { startServer, launch, openPage } from './harness.mjs';
+import { browserSuite, openPage } from './harness.mjs';
 
 const AXE = fileURLToPath(new URL('../node_modules/axe-core/axe.min.js', import.meta.url));
-let server, origin, context;
-before(async () => {
-  ({ server, origin } = await startServer());
-  context = await launch();
-});
-after(async () => {
-  await context?.close();
-  server?.close();
-});
+const env = browserSuite();
 
 async function audit(page) {
   await page.addScriptTag({ path: AXE });
@@ -31,7 +23,7 @@ async function audit(page) {
 
 for (const lang of ['vi', 'en']) {
   test(`axe: no serious or critical violation on the main views (${lang})`, async () => {
-    const { page, problems } = await openPage(context, origin);
+    const { page, problems } = await openPage(env.context, env.origin);
     await page.getByTestId('lang').selectOption(lang);
     assert.deepEqual(await audit(page), [], '2D');
     await page.getByTestId('k').fill('3');
@@ -51,7 +43,7 @@ for (const lang of ['vi', 'en']) {
 }
 
 test('the loss is announced once it settles (aria-live polite)', async () => {
-  const { page, problems } = await openPage(context, origin);
+  const { page, problems } = await openPage(env.context, env.origin);
   const live = page.getByTestId('loss-announcement');
   assert.equal(await live.getAttribute('aria-live'), 'polite');
   await page.getByTestId('preset').selectOption('worked-example');

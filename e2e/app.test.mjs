@@ -1,22 +1,12 @@
 // End-to-end: the release build in headless Chromium, driven like a student would.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, readValue, readCoord, recomputeLoss, screenshot } from './harness.mjs';
+import { browserSuite, openPage, readValue, readCoord, recomputeLoss, screenshot } from './harness.mjs';
 
-let server, origin, context;
-
-before(async () => {
-  ({ server, origin } = await startServer());
-  context = await launch();
-});
-
-after(async () => {
-  await context?.close();
-  server?.close();
-});
+const env = browserSuite();
 
 test('loads with no console error and no request to another origin', async () => {
-  const { page, problems } = await openPage(context, origin);
+  const { page, problems } = await openPage(env.context, env.origin);
   await page.getByTestId('plot').locator('canvas').waitFor();
   for (const id of ['handle-A', 'handle-P1', 'handle-N1', 'alpha', 'preset', 'lang', 'd-ap', 'd-an', 'hinge']) {
     assert.equal(await page.getByTestId(id).count(), 1, `${id} present`);
@@ -27,7 +17,7 @@ test('loads with no console error and no request to another origin', async () =>
 });
 
 test('dragging N1 with the mouse changes the loss, which matches the displayed coordinates', async () => {
-  const { page, problems } = await openPage(context, origin);
+  const { page, problems } = await openPage(env.context, env.origin);
   const before = await readValue(page, 'loss');
   const box = await page.getByTestId('handle-N1').boundingBox();
   const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
@@ -48,7 +38,7 @@ test('dragging N1 with the mouse changes the loss, which matches the displayed c
 });
 
 test('worked example: 0 at α = 0 and 0.19 at α = 0.2, with the lesson explanation', async () => {
-  const { page, problems } = await openPage(context, origin);
+  const { page, problems } = await openPage(env.context, env.origin);
   await page.getByTestId('preset').selectOption('worked-example');
   assert.equal(await page.getByTestId('d-ap').textContent(), '0.50');
   assert.equal(await page.getByTestId('d-an').textContent(), '0.51');
@@ -69,7 +59,7 @@ test('worked example: 0 at α = 0 and 0.19 at α = 0.2, with the lesson explanat
 });
 
 test('switching language changes the text, keeps the numbers and is remembered', async () => {
-  const { page, problems } = await openPage(context, origin);
+  const { page, problems } = await openPage(env.context, env.origin);
   await page.getByTestId('preset').selectOption('worked-example');
   const loss = await page.getByTestId('loss').textContent();
   await page.getByTestId('lang').selectOption('vi');
@@ -90,7 +80,7 @@ test('switching language changes the text, keeps the numbers and is remembered',
 });
 
 test('bad input shows a message and keeps the last good value', async () => {
-  const { page, problems } = await openPage(context, origin);
+  const { page, problems } = await openPage(env.context, env.origin);
   const loss = await readValue(page, 'loss');
   const x = await readCoord(page, 'N1', 'x');
   for (const [text, pattern] of [['abc', /not a number/i], ['NaN', /finite/i], ['-Infinity', /finite/i], ['1e999', /finite/i]]) {
@@ -123,7 +113,7 @@ test('bad input shows a message and keeps the last good value', async () => {
 });
 
 test('keyboard: Tab to a handle, arrows nudge it, Shift for a larger step', async () => {
-  const { page, problems } = await openPage(context, origin);
+  const { page, problems } = await openPage(env.context, env.origin);
   const x0 = await readCoord(page, 'N1', 'x');
   const y0 = await readCoord(page, 'N1', 'y');
   await page.getByTestId('handle-N1').focus();
@@ -139,8 +129,8 @@ test('keyboard: Tab to a handle, arrows nudge it, Shift for a larger step', asyn
 });
 
 test('the canvas follows the device pixel ratio and the window size', async () => {
-  const { page, problems } = await openPage(context, origin);
-  const cdp = await context.newCDPSession(page);
+  const { page, problems } = await openPage(env.context, env.origin);
+  const cdp = await env.context.newCDPSession(page);
   await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1200, height: 900, deviceScaleFactor: 2, mobile: false });
   await page.waitForFunction(() => window.devicePixelRatio === 2);
   await page.evaluate(() => window.dispatchEvent(new Event('resize')));
@@ -173,7 +163,7 @@ test('screenshots: both languages, wide and narrow', async () => {
     ['en', { width: 1400, height: 1000 }, 'app-en.png'],
     ['vi', { width: 380, height: 800 }, 'app-vi-narrow.png'],
   ]) {
-    const { page, problems } = await openPage(context, origin, { viewport });
+    const { page, problems } = await openPage(env.context, env.origin, { viewport });
     await page.getByTestId('lang').selectOption(lang);
     await page.waitForTimeout(200);
     await screenshot(page, name);
@@ -183,7 +173,7 @@ test('screenshots: both languages, wide and narrow', async () => {
 });
 
 test('the scene lives in the URL: a copied link restores it exactly; bad links give defaults and a notice', async () => {
-  const { page, problems } = await openPage(context, origin);
+  const { page, problems } = await openPage(env.context, env.origin);
   const historyAtLoad = await page.evaluate(() => history.length);
   await page.getByTestId('preset').selectOption('worked-example');
   await page.getByTestId('alpha').fill('0');
@@ -197,7 +187,7 @@ test('the scene lives in the URL: a copied link restores it exactly; bad links g
   const historyLength = await page.evaluate(() => history.length);
   assert.equal(historyLength, historyAtLoad, 'replaceState: no history entries added');
 
-  const { page: copy, problems: copyProblems } = await openPage(context, origin, { path: url.slice(origin.length) });
+  const { page: copy, problems: copyProblems } = await openPage(env.context, env.origin, { path: url.slice(env.origin.length) });
   assert.equal(await copy.getByTestId('loss').getAttribute('data-value'), loss);
   assert.equal(await copy.getByTestId('d-an').textContent(), '0.51');
   assert.equal(await copy.getByTestId('plot').getAttribute('data-dim'), '3d');
@@ -207,7 +197,7 @@ test('the scene lives in the URL: a copied link restores it exactly; bad links g
   await copy.close();
 
   for (const bad of ['?a=NaN,1e999&p=x&n=<script>&alpha=-5&dim=7', '?p=' + '9,9;'.repeat(300), '?%E0%A4%A&&&=&preset=nope']) {
-    const { page: p, problems: pp } = await openPage(context, origin, { path: '/' + bad });
+    const { page: p, problems: pp } = await openPage(env.context, env.origin, { path: '/' + bad });
     await p.getByTestId('url-notice').waitFor();
     const value = Number(await p.getByTestId('loss').getAttribute('data-value'));
     assert.ok(Number.isFinite(value));
@@ -225,7 +215,7 @@ test('the scene lives in the URL: a copied link restores it exactly; bad links g
 });
 
 test('export: the plot as PNG and a Python snippet with the current numbers', async () => {
-  const { page, problems } = await openPage(context, origin);
+  const { page, problems } = await openPage(env.context, env.origin);
   await page.getByTestId('preset').selectOption('worked-example');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
   assert.equal(download.suggestedFilename(), 'tripletlab-plot.png');
@@ -243,7 +233,7 @@ test('export: the plot as PNG and a Python snippet with the current numbers', as
 });
 
 test('presentation mode and dark theme', async () => {
-  const { page, problems } = await openPage(context, origin);
+  const { page, problems } = await openPage(env.context, env.origin);
   await page.getByTestId('presentation').click();
   assert.match(await page.locator('html').getAttribute('class'), /presentation/);
   assert.equal(await page.getByTestId('reduction-sum').isVisible(), false, 'side panels hidden');
@@ -260,21 +250,21 @@ test('presentation mode and dark theme', async () => {
 });
 
 test('works offline after the first visit (service worker)', async () => {
-  const { page, problems } = await openPage(context, origin);
+  const { page, problems } = await openPage(env.context, env.origin);
   await page.waitForFunction(async () => {
     const registration = await navigator.serviceWorker.getRegistration();
     if (!registration?.active) return false;
     const cache = await caches.open('tripletlab-v1');
     return (await cache.keys()).some((r) => r.url.endsWith('.wasm'));
   }, null, { timeout: 20000 });
-  await context.setOffline(true);
+  await env.context.setOffline(true);
   try {
     await page.reload();
     await page.getByTestId('loss').waitFor();
     await page.getByTestId('preset').selectOption('worked-example');
     assert.equal(await page.getByTestId('d-an').textContent(), '0.51');
   } finally {
-    await context.setOffline(false);
+    await env.context.setOffline(false);
   }
   assert.deepEqual(problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED')), []);
   await page.close();

@@ -6,6 +6,7 @@ import { readFile, mkdtemp, mkdir } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 
 const ROOT = new URL('../dist/', import.meta.url).pathname;
 export const SCREENSHOTS = new URL('../target/screenshots/', import.meta.url).pathname;
@@ -31,6 +32,23 @@ export async function startServer() {
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
   return { server, origin: `http://127.0.0.1:${port}` };
+}
+
+/**
+ * Registers a test file's server and browser: started before its tests,
+ * closed after them. Returns `{ origin, context }`, filled in by then.
+ */
+export function browserSuite() {
+  const env = { origin: undefined, context: undefined, server: undefined };
+  before(async () => {
+    ({ server: env.server, origin: env.origin } = await startServer());
+    env.context = await launch();
+  });
+  after(async () => {
+    await env.context?.close();
+    env.server?.close();
+  });
+  return env;
 }
 
 /** Launches headless Chromium with the project's flags and a fresh profile. */

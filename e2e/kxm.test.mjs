@@ -1,17 +1,9 @@
 // End-to-end: k positives × m negatives, the heat map, reductions, 3D, descent.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, readValue, readScene, kmSum, screenshot } from './harness.mjs';
+import { browserSuite, openPage, readValue, readScene, kmSum, screenshot } from './harness.mjs';
 
-let server, origin, context;
-before(async () => {
-  ({ server, origin } = await startServer());
-  context = await launch();
-});
-after(async () => {
-  await context?.close();
-  server?.close();
-});
+const env = browserSuite();
 
 async function checkSum(page, k, m, dims) {
   const scene = await readScene(page, { k, m, dims });
@@ -30,7 +22,7 @@ async function checkSum(page, k, m, dims) {
 }
 
 test('k = 3, m = 4: twelve cells, and the sum matches the displayed coordinates in 2D and 3D', async () => {
-  const { page, problems } = await openPage(context, origin);
+  const { page, problems } = await openPage(env.context, env.origin);
   await page.getByTestId('k').fill('3');
   await page.getByTestId('m').fill('4');
   await page.getByTestId('m').blur();
@@ -67,7 +59,7 @@ test('k = 3, m = 4: twelve cells, and the sum matches the displayed coordinates 
 });
 
 test('gradient steps never raise the loss and play reaches zero', async () => {
-  const { page, problems } = await openPage(context, origin);
+  const { page, problems } = await openPage(env.context, env.origin);
   await page.getByTestId('preset').selectOption('worked-example');
   await page.getByTestId('grad-arrows').check();
   await page.getByTestId('learning-rate').fill('0.005');
@@ -90,7 +82,7 @@ test('gradient steps never raise the loss and play reaches zero', async () => {
 });
 
 test('reductions, conventions and unit-sphere mode on hand-checked scenes', async () => {
-  const { page, problems } = await openPage(context, origin);
+  const { page, problems } = await openPage(env.context, env.origin);
   // The issue's case: A=(0,0), P=[(0.5,0),(0,0.6)], N=[(0.7,0),(0,1)], α=0.2 → sum 0.07, mean 0.0175.
   await page.getByTestId('k').fill('2');
   await page.getByTestId('m').fill('2');
@@ -133,7 +125,7 @@ test('reductions, conventions and unit-sphere mode on hand-checked scenes', asyn
 });
 
 test('Delete on a handle removes that point; k and m never drop below 1', async () => {
-  const { page, problems } = await openPage(context, origin);
+  const { page, problems } = await openPage(env.context, env.origin);
   await page.getByTestId('preset').selectOption('one-hard');
   await page.getByTestId('handle-N1').focus();
   await page.keyboard.press('Delete');

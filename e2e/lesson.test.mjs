@@ -1,18 +1,10 @@
 // End-to-end: walk the whole guided lesson in both languages, doing what
 // each step asks; every step is deep-linkable.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, screenshot } from './harness.mjs';
+import { browserSuite, openPage, screenshot } from './harness.mjs';
 
-let server, origin, context;
-before(async () => {
-  ({ server, origin } = await startServer());
-  context = await launch();
-});
-after(async () => {
-  await context?.close();
-  server?.close();
-});
+const env = browserSuite();
 
 async function setN1(page, x, y) {
   await page.getByTestId('coord-N1-x').fill(String(x));
@@ -36,7 +28,7 @@ const actions = [
 
 for (const lang of ['vi', 'en']) {
   test(`walk the whole lesson (${lang})`, async () => {
-    const { page, problems } = await openPage(context, origin);
+    const { page, problems } = await openPage(env.context, env.origin);
     await page.getByTestId('lang').selectOption(lang);
     assert.equal(await page.getByTestId('lesson-step').getAttribute('data-value'), '0');
     await page.getByTestId('lesson-next').click();
@@ -59,7 +51,7 @@ for (const lang of ['vi', 'en']) {
     await page.close();
 
     // The deep link opens step 5 with its scene.
-    const { page: linked, problems: linkedProblems } = await openPage(context, origin, { path: link.slice(origin.length) });
+    const { page: linked, problems: linkedProblems } = await openPage(env.context, env.origin, { path: link.slice(env.origin.length) });
     assert.equal(await linked.getByTestId('lesson-step').getAttribute('data-value'), '5');
     assert.equal(await linked.getByTestId('m').inputValue(), '4');
     assert.deepEqual(linkedProblems, []);

@@ -1,23 +1,15 @@
 // End-to-end: each preset for a classic confusion shows the numbers its
 // explanation claims.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, readValue } from './harness.mjs';
+import { browserSuite, openPage, readValue } from './harness.mjs';
 
-let server, origin, context;
-before(async () => {
-  ({ server, origin } = await startServer());
-  context = await launch();
-});
-after(async () => {
-  await context?.close();
-  server?.close();
-});
+const env = browserSuite();
 
 const near = (a, b, tol = 1e-5) => assert.ok(Math.abs(a - b) <= tol, `${a} ≉ ${b}`);
 
 test('confusion presets show what their explanations claim', async () => {
-  const { page, problems } = await openPage(context, origin);
+  const { page, problems } = await openPage(env.context, env.origin);
   await page.getByTestId('lang').selectOption('en');
   const choose = async (value) => {
     await page.getByTestId('preset').selectOption(value);
