@@ -31,8 +31,18 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$wbg_version"; then
   cargo install wasm-bindgen-cli --version "$wbg_version"
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ]; then
-  say "installing npm packages (binaryen's wasm-opt, playwright-core)"
+# Every npm devDependency present at exactly the pinned version?
+npm_ok() {
+  node -e '
+    const want = require("./package.json").devDependencies;
+    for (const [name, version] of Object.entries(want)) {
+      try {
+        if (require("./node_modules/" + name + "/package.json").version !== version) process.exit(1);
+      } catch { process.exit(1); }
+    }'
+}
+if ! npm_ok; then
+  say "installing npm packages (binaryen's wasm-opt, playwright-core, axe-core)"
   npm ci --no-audit --no-fund
 fi
 
