@@ -14,7 +14,9 @@
 // then timed over SETTINGS.samples samples; a sample repeats the call (inside
 // Rust for the engine, through its `iterations` argument) until it lasts about
 // SETTINGS.sampleMs, and records the time per call. Cells whose single call
-// takes more than SETTINGS.slowMs get only SETTINGS.slowSamples samples.
+// takes more than SETTINGS.slowMs get only SETTINGS.slowSamples samples. The
+// implementations of one workload are sampled in interleaved rounds, so that
+// load from other processes affects them alike.
 // Naive O(k·m) / O(B³) loops stop growing once one call has taken more than
 // SETTINGS.slowMs (or the next would take more than SETTINGS.naiveLimitMs):
 // larger sizes are extrapolated from the largest size measured.
@@ -102,14 +104,13 @@ function quantile(sorted, q) {
 }
 
 /**
- * Times `run(iterations)`, which must perform the work `iterations` times and
- * return the last result. Returns the median and p10/p90 per call in ms, the
- * sample count, the iterations per sample and the result.
+ * Warms up and calibrates `run(iterations)`, which must perform the work
+ * `iterations` times and return the last result: grows the batch until one
+ * lasts a quarter of a sample (so the timer resolution does not matter), for
+ * at least warmupCalls calls and warmupMs; a first call over slowMs ends it
+ * and marks the cell slow (one call per sample, slowSamples samples).
  */
-async function measure(run) {
-  // Warm-up and calibration: grow the batch until one lasts a quarter of a
-  // sample (so the timer resolution does not matter), for at least
-  // warmupCalls calls and warmupMs; a first call over slowMs ends it.
+async function calibrate(run) {
   let iterations = 1;
   let calls = 0;
   let spent = 0;
@@ -129,28 +130,55 @@ async function measure(run) {
       break;
     }
   } while (calls < SETTINGS.warmupCalls || spent < SETTINGS.warmupMs || elapsed < SETTINGS.sampleMs / 4);
-  iterations = slow ? 1 : Math.max(1, Math.round((SETTINGS.sampleMs * iterations) / elapsed));
-  const count = slow ? SETTINGS.slowSamples : SETTINGS.samples;
-
-  const times = [];
-  for (let s = 0; s < count; s++) {
-    const t0 = performance.now();
-    result = run(iterations);
-    times.push((performance.now() - t0) / iterations);
-    await pause();
-  }
-  const sorted = [...times].sort((a, b) => a - b);
   return {
-    medianMs: quantile(sorted, 0.5),
-    p10Ms: quantile(sorted, 0.1),
-    p90Ms: quantile(sorted, 0.9),
-    samples: count,
+    run,
+    iterations: slow ? 1 : Math.max(1, Math.round((SETTINGS.sampleMs * iterations) / elapsed)),
     slow,
-    iterations,
     warmupMs: spent,
-    samplesMs: times,
     result,
+    times: [],
   };
+}
+
+/**
+ * Times several implementations of one workload side by side: each is warmed
+ * up and calibrated, then their samples are taken in interleaved rounds
+ * (one sample of each per round; slow ones every few rounds), so a burst of
+ * load from other processes hits all of them alike and their ratios stay
+ * fair. `runs` maps a name to `run(iterations)` (see `calibrate`). Returns,
+ * per name, the median and p10/p90 time per call in ms, the sample count,
+ * the iterations per sample and the last result.
+ */
+async function measureGroup(runs) {
+  const entries = {};
+  for (const [name, run] of Object.entries(runs)) entries[name] = await calibrate(run);
+  const rounds = SETTINGS.samples;
+  const slowEvery = Math.ceil(rounds / SETTINGS.slowSamples);
+  for (let round = 0; round < rounds; round++) {
+    for (const e of Object.values(entries)) {
+      if (e.slow && round % slowEvery !== 0) continue;
+      const t0 = performance.now();
+      e.result = e.run(e.iterations);
+      e.times.push((performance.now() - t0) / e.iterations);
+      await pause();
+    }
+  }
+  const cells = {};
+  for (const [name, e] of Object.entries(entries)) {
+    const sorted = [...e.times].sort((a, b) => a - b);
+    cells[name] = {
+      medianMs: quantile(sorted, 0.5),
+      p10Ms: quantile(sorted, 0.1),
+      p90Ms: quantile(sorted, 0.9),
+      samples: e.times.length,
+      slow: e.slow,
+      iterations: e.iterations,
+      warmupMs: e.warmupMs,
+      samplesMs: e.times,
+      result: e.result,
+    };
+  }
+  return cells;
 }
 
 /**
@@ -447,26 +475,26 @@ async function benchDistances() {
       const query = randomF32(dim, 11 + dim);
       const set = randomF32(rows * dim, 12 + dim);
       const ref = distancesReference(query, set, dim);
-      const cells = {};
 
       const out = new Float32Array(rows);
-      log(`distances D = ${dim}, ${rows} rows: naive JS`);
-      cells.js = await measure(repeatJs(() => jsDistances(query, set, dim, out)));
+      const handles = { scalar: new scalar.Distances(query, set), simd: new simd.Distances(query, set) };
+      log(`distances D = ${dim}, ${rows} rows`);
+      const cells = await measureGroup({
+        js: repeatJs(() => jsDistances(query, set, dim, out)),
+        scalar: (iterations) => handles.scalar.run(iterations),
+        simd: (iterations) => handles.simd.run(iterations),
+      });
       cells.js.relError = maxRelError(out, ref);
-
-      for (const [name, build] of Object.entries(BUILDS)) {
-        log(`distances D = ${dim}, ${rows} rows: wasm ${name}`);
-        const d = new build.Distances(query, set);
-        cells[name] = await measure((iterations) => d.run(iterations));
-        cells[name].relError = maxRelError(d.out(), ref);
+      for (const name of Object.keys(BUILDS)) {
+        cells[name].relError = maxRelError(handles[name].out(), ref);
         // The engine's f64 reference kernel must agree with the JS doubles.
-        const agreement = maxRelError(d.reference(), ref);
+        const agreement = maxRelError(handles[name].reference(), ref);
         results.checks.push({
           what: `engine f64 reference vs JS f64, distances D = ${dim}, ${rows} rows (${name})`,
           relError: agreement,
           ok: agreement < 1e-12,
         });
-        d.free();
+        handles[name].free();
       }
       for (const cell of Object.values(cells)) delete cell.result;
       rowsOut.push({ dim, rows, floats, cells });
@@ -485,30 +513,31 @@ async function benchKm() {
   for (const n of SETTINGS.kmSizes) {
     const [dAp, dAn] = [allAp.subarray(0, n), allAn.subarray(0, n)];
     const ref = kmReference(dAp, dAn, alpha);
-    const cells = {};
-    const implementations = {
-      'js-naive': () => repeatJs(() => jsKmNaive(dAp, dAn, alpha)),
-      'scalar-naive': (h) => (iterations) => h.scalar.naive(iterations),
-      'simd-naive': (h) => (iterations) => h.simd.naive(iterations),
-      'scalar-sorted': (h) => (iterations) => h.scalar.sorted(iterations),
-      'simd-sorted': (h) => (iterations) => h.simd.sorted(iterations),
-    };
     const handles = { scalar: new scalar.KmHinge(dAp, dAn, alpha), simd: new simd.KmHinge(dAp, dAn, alpha) };
-    for (const [name, make] of Object.entries(implementations)) {
-      const cap = caps[name];
-      if (cap && !cap.shouldRun(n)) {
-        cells[name] = cap.extrapolate(n);
-        continue;
-      }
-      log(`k×m hinge, k = m = ${n}: ${name}`);
-      const cell = await measure(make(handles));
+    const implementations = {
+      'js-naive': repeatJs(() => jsKmNaive(dAp, dAn, alpha)),
+      'scalar-naive': (iterations) => handles.scalar.naive(iterations),
+      'simd-naive': (iterations) => handles.simd.naive(iterations),
+      'scalar-sorted': (iterations) => handles.scalar.sorted(iterations),
+      'simd-sorted': (iterations) => handles.simd.sorted(iterations),
+    };
+    const runs = {};
+    const extrapolated = {};
+    for (const [name, run] of Object.entries(implementations)) {
+      if (caps[name] && !caps[name].shouldRun(n)) extrapolated[name] = caps[name].extrapolate(n);
+      else runs[name] = run;
+    }
+    log(`k×m hinge, k = m = ${n}: ${Object.keys(runs).join(', ')}`);
+    const measured = await measureGroup(runs);
+    for (const [name, cell] of Object.entries(measured)) {
       const [sum, active] = cell.result;
       cell.relError = relError(sum, ref.sum);
       cell.activeDiff = active - ref.active;
       delete cell.result;
-      cells[name] = cell;
-      if (cap) cap.record(n, cell);
+      if (caps[name]) caps[name].record(n, cell);
     }
+    const cells = {};
+    for (const name of Object.keys(implementations)) cells[name] = measured[name] ?? extrapolated[name];
     handles.scalar.free();
     handles.simd.free();
     rowsOut.push({ n, reference: ref, cells });
@@ -525,16 +554,20 @@ async function benchKmLoss() {
     const positives = randomF32(n * dim, 32);
     const negatives = randomF32(n * dim, 33);
     const ref = kmReference(distancesReference(anchor, positives, dim), distancesReference(anchor, negatives, dim), alpha);
-    const cells = {};
-    for (const [name, build] of Object.entries(BUILDS)) {
-      log(`km_loss D = ${dim}, k = m = ${n}: wasm ${name}`);
-      const l = new build.KmLoss(anchor, positives, negatives, dim, alpha);
-      const cell = await measure((iterations) => l.run(iterations));
+    const handles = {
+      scalar: new scalar.KmLoss(anchor, positives, negatives, dim, alpha),
+      simd: new simd.KmLoss(anchor, positives, negatives, dim, alpha),
+    };
+    log(`km_loss D = ${dim}, k = m = ${n}`);
+    const cells = await measureGroup({
+      scalar: (iterations) => handles.scalar.run(iterations),
+      simd: (iterations) => handles.simd.run(iterations),
+    });
+    for (const [name, cell] of Object.entries(cells)) {
       cell.relError = relError(cell.result[0], ref.sum);
       cell.activeDiff = cell.result[1] - ref.active;
       delete cell.result;
-      cells[name] = cell;
-      l.free();
+      handles[name].free();
     }
     rowsOut.push({ n, dim, reference: ref, cells });
   }
@@ -556,18 +589,13 @@ async function benchBatch() {
     const handles = { scalar: new scalar.Batch(x, labels, dim, alpha), simd: new simd.Batch(x, labels, dim, alpha) };
     for (const loss of ['all', 'hard']) {
       const js = loss === 'all' ? jsBatchAll : jsBatchHard;
-      const cells = {};
-      if (caps[loss].shouldRun(b)) {
-        log(`batch-${loss}, B = ${b}: naive JS`);
-        cells.js = await measure(repeatJs(() => js(x, labels, b, dim, alpha)));
-        caps[loss].record(b, cells.js);
-      } else {
-        cells.js = caps[loss].extrapolate(b);
-      }
-      for (const name of Object.keys(BUILDS)) {
-        log(`batch-${loss}, B = ${b}: wasm ${name}`);
-        cells[name] = await measure((iterations) => handles[name][loss](iterations));
-      }
+      const runs = {};
+      if (caps[loss].shouldRun(b)) runs.js = repeatJs(() => js(x, labels, b, dim, alpha));
+      for (const name of Object.keys(BUILDS)) runs[name] = (iterations) => handles[name][loss](iterations);
+      log(`batch-${loss}, B = ${b}: ${Object.keys(runs).join(', ')}`);
+      const cells = await measureGroup(runs);
+      if (cells.js) caps[loss].record(b, cells.js);
+      else cells.js = caps[loss].extrapolate(b);
       for (const cell of Object.values(cells)) {
         if (!cell.result) continue;
         const [value, , active] = cell.result;
