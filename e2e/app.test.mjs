@@ -269,3 +269,28 @@ test('works offline after the first visit (service worker)', async () => {
   assert.deepEqual(problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED')), []);
   await page.close();
 });
+
+test('100 fuzzed URLs never crash the app', async () => {
+  let seed = 12345;
+  const rand = (n) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const pieces = ['a=', 'p=', 'n=', 'alpha=', 'dim=', 'conv=', 'unit=', 'ring=', 'preset=', 'lang=', 'step=', '&', ';', ',',
+    '1e999', 'NaN', '-0', '0.5', '-7', '%', '%ZZ', '%E2%88%92', '<script>', '9'.repeat(40), 'worked-example', 'vi', '3', '∞'];
+  const page = await env.context.newPage();
+  const problems = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(e.message));
+  for (let i = 0; i < 100; i++) {
+    let query = '';
+    for (let j = 0, n = 1 + rand(12); j < n; j++) query += pieces[rand(pieces.length)];
+    await page.goto(`${env.origin}/?${query}`);
+    await page.getByTestId('loss').waitFor();
+    const value = Number(await page.getByTestId('loss').getAttribute('data-value'));
+    assert.ok(Number.isFinite(value), `loss for ?${query}`);
+    assert.equal(await page.getByTestId('panic-banner').count(), 0, `no panic for ?${query}`);
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});
