@@ -10,7 +10,6 @@
 //! squared case goes through the SIMD engine in [`super::multi`].
 
 use super::multi::{self, KmEvaluation, KmGradient};
-use super::triplet::hinge;
 
 /// PyTorch's `eps` in `pairwise_distance` / `TripletMarginLoss`.
 pub const PYTORCH_EPS: f32 = 1e-6;
@@ -81,14 +80,6 @@ impl Convention {
     }
 }
 
-/// Builds the k×m evaluation from already computed distances.
-pub fn from_distances(d_ap: Vec<f32>, d_an: Vec<f32>, alpha: f32) -> KmEvaluation {
-    let terms: Vec<f32> = d_ap.iter().flat_map(|&ap| d_an.iter().map(move |&an| hinge(ap, an, alpha))).collect();
-    let sum = terms.iter().sum();
-    let active = terms.iter().filter(|t| **t > 0.0).count();
-    KmEvaluation { alpha, d_ap, d_an, terms, sum, active }
-}
-
 /// The k×m loss under `convention` (contiguous points of `dim` components).
 pub fn evaluate(
     convention: Convention,
@@ -102,7 +93,7 @@ pub fn evaluate(
         return multi::evaluate(anchor, positives, negatives, dim, alpha);
     }
     let dist = |set: &[f32]| set.chunks_exact(dim).map(|x| convention.distance(anchor, x)).collect::<Vec<f32>>();
-    from_distances(dist(positives), dist(negatives), alpha)
+    KmEvaluation::from_distances(dist(positives), dist(negatives), alpha)
 }
 
 /// Gradient of the summed k×m loss under `convention`: each active term

@@ -26,6 +26,24 @@ pub struct KmEvaluation {
 }
 
 impl KmEvaluation {
+    /// Builds the evaluation from already computed distances (any convention).
+    pub fn from_distances(d_ap: Vec<f32>, d_an: Vec<f32>, alpha: f32) -> KmEvaluation {
+        let mut terms = Vec::with_capacity(d_ap.len() * d_an.len());
+        for &ap in &d_ap {
+            for &an in &d_an {
+                terms.push(hinge(ap, an, alpha));
+            }
+        }
+        let sum = terms.iter().sum();
+        let active = terms.iter().filter(|t| **t > 0.0).count();
+        KmEvaluation { alpha, d_ap, d_an, terms, sum, active }
+    }
+
+    /// The largest term (0 when there are none), e.g. for a colour scale.
+    pub fn max_term(&self) -> f32 {
+        self.terms.iter().copied().fold(0.0_f32, f32::max)
+    }
+
     /// Number of positives k.
     pub fn k(&self) -> usize {
         self.d_ap.len()
@@ -97,15 +115,7 @@ pub fn evaluate(anchor: &[f32], positives: &[f32], negatives: &[f32], dim: usize
     let mut d_an = vec![0.0_f32; negatives.len() / dim];
     kernels::squared_distances(anchor, positives, &mut d_ap);
     kernels::squared_distances(anchor, negatives, &mut d_an);
-    let mut terms = Vec::with_capacity(d_ap.len() * d_an.len());
-    for &ap in &d_ap {
-        for &an in &d_an {
-            terms.push(hinge(ap, an, alpha));
-        }
-    }
-    let sum = terms.iter().sum();
-    let active = terms.iter().filter(|t| **t > 0.0).count();
-    KmEvaluation { alpha, d_ap, d_an, terms, sum, active }
+    KmEvaluation::from_distances(d_ap, d_an, alpha)
 }
 
 /// Gradient of the summed k×m loss with respect to every point.

@@ -49,10 +49,6 @@ fn cell_content(e: &KmEvaluation, i: usize, j: usize, max: f32) -> (String, Stri
     (full_precision(v), text, title, style, v <= 0.0)
 }
 
-fn max_term(e: &KmEvaluation) -> f32 {
-    e.terms.iter().copied().fold(0.0_f32, f32::max)
-}
-
 /// Writes a cell's content.
 fn update_cell(el: &web_sys::HtmlElement, content: (String, String, String, String, bool)) {
     let (value, text, title, style, zero) = content;
@@ -75,7 +71,7 @@ struct Shown(StoredValue<Vec<Option<(u32, u8)>>>);
 fn Cell(i: usize, j: usize, shown: Shown) -> impl IntoView {
     let ctx = use_ctx();
     let (value, text, title, style, zero) = ctx.eval.with_untracked(|e| {
-        let max = max_term(e);
+        let max = e.max_term();
         shown.0.update_value(|s| s[i * SIDE + j] = Some(cell_key(e, i, j, max)));
         cell_content(e, i, j, max)
     });
@@ -116,7 +112,7 @@ pub fn Heatmap() -> impl IntoView {
     Effect::new(move |_| {
         let Some(table) = table.get() else { return };
         ctx.eval.with(|e| {
-            let max = max_term(e);
+            let max = e.max_term();
             let (k, m) = (e.k().min(SIDE), e.m().min(SIDE));
             let changed: Vec<(usize, usize)> = shown.0.with_value(|s| {
                 (0..k)
