@@ -46,6 +46,35 @@ impl PlotOptions {
     }
 }
 
+/// Width (CSS px) and opacity of the segment from A to positive `i`:
+/// thickest for a heat-map pair, thicker for the positive whose rings are
+/// drawn, faded while another pair is emphasised. Shared by 2D and 3D.
+pub fn positive_segment(options: &PlotOptions, ring_positive: usize, i: usize) -> (f64, f64) {
+    let on = options.highlight_pair.is_some_and(|(pi, _)| pi == i);
+    let width = if on {
+        5.0
+    } else if i == ring_positive {
+        3.0
+    } else {
+        1.5
+    };
+    (width, segment_opacity(options, on))
+}
+
+/// Width (CSS px) and opacity of the segment from A to negative `j`.
+pub fn negative_segment(options: &PlotOptions, j: usize) -> (f64, f64) {
+    let on = options.highlight_pair.is_some_and(|(_, nj)| nj == j);
+    (if on { 5.0 } else { 2.5 }, segment_opacity(options, on))
+}
+
+fn segment_opacity(options: &PlotOptions, on: bool) -> f64 {
+    if options.highlight_pair.is_some() && !on {
+        0.25
+    } else {
+        1.0
+    }
+}
+
 /// Colour of gradient arrows.
 pub const ARROW: Rgb = palette::ANCHOR;
 
@@ -149,26 +178,16 @@ pub fn draw_plot2d<DB: DrawingBackend>(
 
     // Segments from A to every positive and negative.
     let classes = negative_classes(eval, ring_i);
-    let pair = options.highlight_pair;
-    let faded = |on: bool| if pair.is_some() && !on { 0.25 } else { 1.0 };
     for (i, p) in scene.positives.iter().enumerate() {
-        let on = pair.is_some_and(|(pi, _)| pi == i);
-        let width = if on {
-            5.0
-        } else if i == ring_i {
-            3.0
-        } else {
-            1.5
-        };
+        let (width, opacity) = positive_segment(options, ring_i, i);
         let seg = vec![(ax, ay), (p[0] as f64, p[1] as f64)];
-        let style = colour(palette::POSITIVE).mix(faded(on)).stroke_width(px(width));
+        let style = colour(palette::POSITIVE).mix(opacity).stroke_width(px(width));
         chart.draw_series(std::iter::once(PathElement::new(seg, style)))?;
     }
     for (j, n) in scene.negatives.iter().enumerate() {
-        let on = pair.is_some_and(|(_, nj)| nj == j);
-        let c = colour(palette::negative_class_colour(classes[j])).mix(faded(on));
+        let (width, opacity) = negative_segment(options, j);
+        let c = colour(palette::negative_class_colour(classes[j])).mix(opacity);
         let seg = vec![(ax, ay), (n[0] as f64, n[1] as f64)];
-        let width = if on { 5.0 } else { 2.5 };
         chart.draw_series(std::iter::once(DashedPathElement::new(seg, px(6.0), px(4.0), c.stroke_width(px(width)))))?;
     }
 

@@ -12,7 +12,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::palette::{self, Rgb};
-use super::plot2d::{arrow_pixels, negative_classes, PlotOptions, ARROW, POINT_RADIUS_CSS};
+use super::plot2d::{
+    arrow_pixels, negative_classes, negative_segment, positive_segment, PlotOptions, ARROW, POINT_RADIUS_CSS,
+};
 use crate::geom::camera::{Projected, Projector};
 use crate::geom::regions::{margin_rings, NegativeClass};
 use crate::loss::multi::KmEvaluation;
@@ -146,27 +148,17 @@ pub fn draw_plot3d<DB: DrawingBackend>(
 
     // Segments from A to every positive and negative.
     let classes = negative_classes(eval, ring_i);
-    let pair = options.highlight_pair;
-    let faded = |on: bool| if pair.is_some() && !on { 0.25 } else { 1.0 };
     for (i, p) in scene.positives.iter().enumerate() {
-        let on = pair.is_some_and(|(pi, _)| pi == i);
-        let width = if on {
-            5.0
-        } else if i == ring_i {
-            3.0
-        } else {
-            1.5
-        };
+        let (width, opacity) = positive_segment(options, ring_i, i);
         if let Some(seg) = segment(projector, a, to64(*p)) {
-            let style = colour(palette::POSITIVE).mix(faded(on)).stroke_width(px(width));
+            let style = colour(palette::POSITIVE).mix(opacity).stroke_width(px(width));
             root.draw(&PathElement::new(seg.to_vec(), style))?;
         }
     }
     for (j, n) in scene.negatives.iter().enumerate() {
-        let on = pair.is_some_and(|(_, nj)| nj == j);
+        let (width, opacity) = negative_segment(options, j);
         let class = classes.get(j).copied().unwrap_or(NegativeClass::Hard);
-        let style = colour(palette::negative_class_colour(class)).mix(faded(on));
-        let width = if on { 5.0 } else { 2.5 };
+        let style = colour(palette::negative_class_colour(class)).mix(opacity);
         if let Some(seg) = segment(projector, a, to64(*n)) {
             root.draw(&DashedPathElement::new(seg, px(6.0), px(4.0), style.stroke_width(px(width))))?;
         }
