@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::context::use_ctx;
+use super::context::{use_ctx, Ctx};
 use crate::i18n::{Key, Lang};
 use crate::state::url::{decode, encode, Decoded, UrlState};
 
@@ -18,6 +18,16 @@ const WRITE_DELAY_MS: i32 = 300;
 pub fn read_location() -> Decoded {
     let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
     decode(&search)
+}
+
+/// What the URL holds: the scene, the language and the lesson step.
+fn current_state(ctx: Ctx) -> UrlState {
+    let step = ctx.lesson_step.get_untracked();
+    UrlState {
+        scene: ctx.scene.get_untracked(),
+        lang: Some(ctx.lang.get_untracked()),
+        lesson_step: (step > 0).then_some(step),
+    }
 }
 
 fn write_location(query: &str) {
@@ -44,13 +54,7 @@ pub fn sync_url_with_scene() {
         pending.set_value(true);
         let write = wasm_bindgen::closure::Closure::once_into_js(move || {
             pending.set_value(false);
-            let step = ctx.lesson_step.get_untracked();
-            let state = UrlState {
-                scene: ctx.scene.get_untracked(),
-                lang: Some(ctx.lang.get_untracked()),
-                lesson_step: (step > 0).then_some(step),
-            };
-            write_location(&encode(&state));
+            write_location(&encode(&current_state(ctx)));
         });
         if let Some(w) = web_sys::window() {
             let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(write.unchecked_ref(), WRITE_DELAY_MS);
@@ -89,9 +93,7 @@ pub fn CopyLink() -> impl IntoView {
     let link = RwSignal::new(String::new());
     let copy = move |_| {
         let Some(window) = web_sys::window() else { return };
-        let state =
-            UrlState { scene: ctx.scene.get_untracked(), lang: Some(ctx.lang.get_untracked()), lesson_step: None };
-        let query = encode(&state);
+        let query = encode(&current_state(ctx));
         write_location(&query);
         let href = window.location().href().unwrap_or_default();
         link.set(href.clone());
