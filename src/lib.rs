@@ -7,7 +7,9 @@
 pub mod chart;
 pub mod geom;
 pub mod i18n;
+pub mod faces;
 pub mod loss;
+pub mod net;
 pub mod state;
 #[cfg(all(target_arch = "wasm32", feature = "app"))]
 pub mod ui;

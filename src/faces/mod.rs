@@ -1,0 +1,2 @@
+//! Generated face thumbnails: identities, variations, the atlas and its
+//! manifest. (Being written.)

@@ -1,0 +1,74 @@
+//! The small embedding CNN that maps a face thumbnail to a point on the unit
+//! sphere: architecture ([`arch`]), parameters ([`Weights`]), the weight file
+//! format, the CPU forward and backward passes, training, and (feature
+//! `gpu`) the same forward pass as WGSL compute shaders through wgpu.
+//!
+//! Pure core: no Leptos, no web-sys; only `gpu` uses wgpu.
+
+pub mod arch;
+
+/// All parameters of the net, each tensor flat in the layout of [`arch`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Weights {
+    /// `[8][3][3][3]`
+    pub conv1_w: Vec<f32>,
+    /// `[8]`
+    pub conv1_b: Vec<f32>,
+    /// `[16][8][3][3]`
+    pub conv2_w: Vec<f32>,
+    /// `[16]`
+    pub conv2_b: Vec<f32>,
+    /// `[32][576]`
+    pub fc1_w: Vec<f32>,
+    /// `[32]`
+    pub fc1_b: Vec<f32>,
+    /// `[3][32]`
+    pub fc2_w: Vec<f32>,
+    /// `[3]`
+    pub fc2_b: Vec<f32>,
+}
+
+impl Weights {
+    /// All-zero weights of the right shapes.
+    pub fn zeros() -> Self {
+        let z = |i: usize| vec![0.0; arch::TENSORS[i].len()];
+        Self {
+            conv1_w: z(0),
+            conv1_b: z(1),
+            conv2_w: z(2),
+            conv2_b: z(3),
+            fc1_w: z(4),
+            fc1_b: z(5),
+            fc2_w: z(6),
+            fc2_b: z(7),
+        }
+    }
+
+    /// The tensors in [`arch::TENSORS`] order.
+    pub fn tensors(&self) -> [&[f32]; 8] {
+        [
+            &self.conv1_w,
+            &self.conv1_b,
+            &self.conv2_w,
+            &self.conv2_b,
+            &self.fc1_w,
+            &self.fc1_b,
+            &self.fc2_w,
+            &self.fc2_b,
+        ]
+    }
+
+    /// The tensors in [`arch::TENSORS`] order, mutable (optimisers walk them).
+    pub fn tensors_mut(&mut self) -> [&mut Vec<f32>; 8] {
+        [
+            &mut self.conv1_w,
+            &mut self.conv1_b,
+            &mut self.conv2_w,
+            &mut self.conv2_b,
+            &mut self.fc1_w,
+            &mut self.fc1_b,
+            &mut self.fc2_w,
+            &mut self.fc2_b,
+        ]
+    }
+}
