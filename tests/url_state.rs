@@ -9,8 +9,8 @@ use tripletlab::i18n::Lang;
 use tripletlab::loss::convention::Convention;
 use tripletlab::state::input::format_readout;
 use tripletlab::state::scene::{snap, ALPHA_MAX, COORD_LIMIT, MAX_POINTS_PER_SET};
-use tripletlab::state::url::{decode, encode, Decoded, UrlNotice, UrlState, MAX_NOTICES, MAX_QUERY_LEN, STEP_MAX};
-use tripletlab::state::{Dim, Preset, Scene};
+use tripletlab::state::url::{decode, encode, Decoded, UrlNotice, UrlState, MAX_FACE_INDEX, MAX_NOTICES, MAX_QUERY_LEN, STEP_MAX};
+use tripletlab::state::{Dim, PointId, Preset, Scene};
 
 /// Every invariant of a state the app can display.
 fn assert_valid(st: &UrlState, query: &str) {
@@ -193,12 +193,23 @@ prop_compose! {
         three in any::<bool>(), conv in prop::sample::select(Convention::ALL.to_vec()), unit in any::<bool>(),
         ring in any::<prop::sample::Index>(), preset in prop::sample::select(Preset::ALL.to_vec()),
         lang in prop::option::of(prop::sample::select(Lang::ALL.to_vec())), step in prop::option::of(1..=STEP_MAX),
+        bindings in prop::collection::vec((0usize..3, 0usize..70, 0usize..=MAX_FACE_INDEX), 0..5),
     ) -> UrlState {
         let dim = if three { Dim::Three } else { Dim::Two };
         let ring_positive = ring.index(positives.len());
         let mut scene =
-            Scene { dim, anchor, positives, negatives, alpha, preset, convention: conv, unit_sphere: false, ring_positive };
+            Scene { dim, anchor, positives, negatives, alpha, preset, convention: conv, unit_sphere: false, ring_positive, faces: Default::default() };
         scene.set_unit_sphere(unit);
+        for (role, index, face) in bindings {
+            let id = match role {
+                0 => PointId::Anchor,
+                1 => PointId::Positive(index),
+                _ => PointId::Negative(index),
+            };
+            if scene.point(id).is_some() {
+                scene.faces.bind(id, face);
+            }
+        }
         UrlState { scene, lang, lesson_step: step }
     }
 }
@@ -321,4 +332,19 @@ fn ten_thousand_hostile_queries_give_valid_scenes() {
     }
     let thousand = format!("unit=1&p={}", "1e-30,0;".repeat(1000));
     assert_eq!(decode_checked(&thousand).state.scene.positives.len(), MAX_POINTS_PER_SET);
+}
+
+#[test]
+fn face_bindings_round_trip_and_bad_items_are_reported() {
+    let d = decode("preset=worked-example-faces");
+    let ex = tripletlab::state::face_scene::faces_worked_example();
+    assert_eq!(d.state.scene.faces.face_of(PointId::Negative(0)), Some(ex.negative), "a bare preset link keeps its faces");
+    let d = decode("p=0.1,0.2;0.3,0.4&faces=a.7;p2.300;n1.99999;p9.1;x.3;n1.-4;a.100000");
+    let f = &d.state.scene.faces;
+    assert_eq!((f.anchor, f.face_of(PointId::Positive(1)), f.face_of(PointId::Negative(0))), (Some(7), Some(300), Some(MAX_FACE_INDEX)));
+    let bad: Vec<_> = d.notices.iter().filter(|n| matches!(n, UrlNotice::BadValue { key: "faces", .. })).collect();
+    assert_eq!(bad.len(), 4, "{:?}", d.notices);
+    assert!(encode(&d.state).contains("faces=a.7;p2.300;n1.99999"));
+    let d = decode("a=0,0&p=0.5,0.5&n=1,1&preset=worked-example-faces");
+    assert!(d.state.scene.faces.is_empty(), "explicit points without `faces` are free");
 }

@@ -534,4 +534,74 @@ super::translations! {
         vi: "Mọi phép tính chạy ngay trong trình duyệt của bạn (Rust → WebAssembly SIMD); không có dữ liệu nào rời khỏi máy.",
         en: "Everything is computed in your browser (Rust → WebAssembly SIMD); no data leaves your machine.",
     }
+    /// Preset: the worked example on the model's faces.
+    PresetWorkedExampleFaces {
+        vi: "Ví dụ minh hoạ trên khuôn mặt (mô hình thật): 0.50 và 0.51",
+        en: "Worked example on faces (real model outputs): 0.50 vs 0.51",
+    }
+    /// Explanation: the faces worked example.
+    ExplainWorkedExampleFaces {
+        vi: "Anchor và positive là cùng một người nhưng khác ánh sáng, góc chụp, biểu cảm; negative là người khác. Mạng biểu diễn đặc trưng f đặt chúng lên mặt cầu đơn vị với ‖f(A) − f(P)‖² ≈ 0.50 và ‖f(A) − f(N)‖² ≈ 0.51 — đúng như ví dụ của bài học. Không có ngưỡng (α = 0): L = max(0, −0.01) = 0, mô hình không học được gì nhiều dù hai người gần như cách đều A. Với α = 0.2: L = 0.19, mô hình có thể học thêm được. Bộ ba này được chọn trong mọi khuôn mặt có sẵn, sau khi huấn luyện, là bộ ba gần nhất với hai con số của bài học (xem docs/net.md).",
+        en: "The anchor and the positive are the same person under different lighting, camera angle and expression; the negative is someone else. The embedding net f puts them on the unit sphere with ‖f(A) − f(P)‖² ≈ 0.50 and ‖f(A) − f(N)‖² ≈ 0.51 — exactly the lesson's example. Without a margin (α = 0): L = max(0, −0.01) = 0, so the model learns almost nothing although the two people are nearly equally far from A. With α = 0.2: L = 0.19 and the model can keep learning. The triplet was chosen among all bundled faces, after training, as the one closest to the lesson's two numbers (see docs/net.md).",
+    }
+    /// Heading of the faces panel.
+    FacesHeading { vi: "So sánh khuôn mặt: ảnh thật qua mạng biểu diễn đặc trưng", en: "Face comparison: real images through the embedding net" }
+    /// How to use the faces panel.
+    FacesIntro {
+        vi: "Chọn một khuôn mặt rồi chọn vai trò của nó: mẫu anchor, mẫu positive (cùng người) hay mẫu negative (người khác). Vector đặc trưng f(ảnh) của nó hiện thành điểm trên mặt cầu đơn vị trong hình 3D, và hàm mất mát tính ngay trên các điểm đó.",
+        en: "Pick a face, then its role: anchor, positive (same person) or negative (someone else). Its embedding f(image) appears as a point on the unit sphere in the 3D view, and the loss is computed on those points at once.",
+    }
+    /// Shown while the atlas and weights load.
+    FacesLoading { vi: "Đang tải ảnh khuôn mặt và trọng số của mạng…", en: "Loading the face thumbnails and the net's weights…" }
+    /// Shown while the net computes every embedding.
+    FacesEmbedding { vi: "Đang tính vector đặc trưng của mọi khuôn mặt…", en: "Computing every face's embedding…" }
+    /// Prefix of a load error in the faces panel.
+    FacesLoadError { vi: "Không tải được dữ liệu khuôn mặt, phần còn lại của ứng dụng vẫn hoạt động. Chi tiết:", en: "The face data could not be loaded; the rest of the app keeps working. Details:" }
+    /// Button: retry loading.
+    FacesRetry { vi: "Thử lại", en: "Try again" }
+    /// Label of the gallery.
+    FacesGallery { vi: "Bộ sưu tập khuôn mặt (mỗi hàng là một người)", en: "Face gallery (one row per person)" }
+    /// Marker of a held-out identity.
+    FacesHeldOut { vi: "không dùng khi huấn luyện", en: "held out from training" }
+    /// Selected face caption prefix.
+    FacesSelected { vi: "Khuôn mặt đang chọn:", en: "Selected face:" }
+    /// No face selected yet.
+    FacesNoneSelected { vi: "Chưa chọn khuôn mặt nào — nhấn vào một ảnh.", en: "No face selected yet — click a thumbnail." }
+    /// Role button: anchor.
+    FacesRoleAnchor { vi: "Làm mẫu anchor (A)", en: "Use as anchor (A)" }
+    /// Role button: positive.
+    FacesRolePositive { vi: "Thêm làm mẫu positive (P)", en: "Add as positive (P)" }
+    /// Role button: negative.
+    FacesRoleNegative { vi: "Thêm làm mẫu negative (N)", en: "Add as negative (N)" }
+    /// Notice: the set is full.
+    FacesSetFull { vi: "Đã đủ 64 điểm trong nhóm này; hãy xoá bớt một điểm trước.", en: "This set already has 64 points; remove one first." }
+    /// Warning: positive of another identity.
+    FacesNotSamePerson { vi: "Lưu ý: ảnh này là người khác với anchor, nên về nghĩa nó là mẫu negative.", en: "Note: this face is a different person from the anchor, so by meaning it is a negative." }
+    /// Warning: negative of the same identity.
+    FacesSamePerson { vi: "Lưu ý: ảnh này là cùng người với anchor, nên về nghĩa nó là mẫu positive.", en: "Note: this face is the same person as the anchor, so by meaning it is a positive." }
+    /// Toggle: show every face as a faint point.
+    FacesShowAll { vi: "Hiện mọi khuôn mặt thành điểm mờ (thấy các cụm theo người)", en: "Show every face as a faint point (see each person's cluster)" }
+    /// Lighting label in a face's description.
+    FacesLighting { vi: "ánh sáng", en: "lighting" }
+    /// Pose label in a face's description.
+    FacesPose { vi: "góc chụp", en: "camera angle" }
+    /// Expression label in a face's description.
+    FacesExpression { vi: "biểu cảm", en: "expression" }
+    /// Smile amount.
+    FacesSmile { vi: "cười", en: "smile" }
+    /// Eye openness.
+    FacesEyes { vi: "mắt mở", en: "eyes open" }
+    /// Backend readout label.
+    BackendLabel { vi: "Bộ xử lý của mạng", en: "Net backend" }
+    /// Backend readout: not decided yet.
+    BackendStarting { vi: "đang khởi động…", en: "starting…" }
+    /// Time of the last forward pass.
+    BackendForwardTime { vi: "lần chạy mạng gần nhất", en: "last forward pass" }
+    /// Notice: running on the CPU because WebGPU failed.
+    BackendFallback {
+        vi: "WebGPU không dùng được, nên mạng chạy trên CPU (kết quả giống hệt, chỉ chậm hơn). Lý do:",
+        en: "WebGPU is not usable, so the net runs on the CPU (the same numbers, only slower). Reason:",
+    }
+    /// Label: how many faces the net embedded.
+    FacesCount { vi: "khuôn mặt", en: "faces" }
 }

@@ -17,6 +17,7 @@ fn build(dim: Dim, anchor: [f32; 3], positives: &[[f32; 3]], negatives: &[[f32; 
         convention: Convention::Squared,
         unit_sphere: false,
         ring_positive: 0,
+        faces: Default::default(),
     }
 }
 

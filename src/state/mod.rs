@@ -5,6 +5,8 @@
 pub mod confusions;
 pub mod descent;
 pub mod export;
+pub mod face_bindings;
+pub mod face_scene;
 pub mod input;
 pub mod lesson;
 pub mod point_id;
@@ -13,6 +15,7 @@ pub mod presets;
 pub mod scene;
 pub mod url;
 
+pub use face_bindings::{FaceBindings, FaceRole};
 pub use point_id::{PointId, Role};
 pub use point_sets::PointSet;
 pub use presets::Preset;

@@ -77,6 +77,7 @@ impl Scene {
         }
         if count < current {
             self.set_mut(set).truncate(count);
+            self.faces.truncate(set, count);
         } else {
             for index in current..count {
                 let o = seeded_offset(set, index, self.dim);
@@ -104,6 +105,7 @@ impl Scene {
             return false;
         }
         points.remove(index);
+        self.faces.remove(id);
         self.ring_positive = self.ring_positive.min(self.positives.len() - 1);
         self.preset = Preset::Custom;
         true

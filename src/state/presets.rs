@@ -15,6 +15,9 @@ pub enum Preset {
     Start,
     /// The lesson's worked example: d_ap = 0.5, d_an = 0.51.
     WorkedExample,
+    /// The worked example on real model outputs: three bundled faces whose
+    /// embeddings give d_ap = 0.50 and d_an = 0.51.
+    WorkedExampleFaces,
     /// k = 2, m = 4: one hard negative among easy ones.
     OneHard,
     /// k = 3, m = 3: every negative is easy, the loss is 0.
@@ -52,15 +55,17 @@ fn plane(positives: &[(f32, f32)], negatives: &[(f32, f32)], preset: Preset) -> 
         convention: Convention::Squared,
         unit_sphere: false,
         ring_positive: 0,
+        faces: Default::default(),
     }
 }
 
 impl Preset {
     /// Presets in menu order (`Custom` is shown but not applied).
-    pub const ALL: [Preset; 13] = [
+    pub const ALL: [Preset; 14] = [
         Preset::Custom,
         Preset::Start,
         Preset::WorkedExample,
+        Preset::WorkedExampleFaces,
         Preset::OneHard,
         Preset::AllEasy,
         Preset::AllHard,
@@ -79,6 +84,7 @@ impl Preset {
             Preset::Custom => "custom",
             Preset::Start => "start",
             Preset::WorkedExample => "worked-example",
+            Preset::WorkedExampleFaces => "worked-example-faces",
             Preset::OneHard => "one-hard",
             Preset::AllEasy => "all-easy",
             Preset::AllHard => "all-hard",
@@ -103,6 +109,7 @@ impl Preset {
             Preset::Custom => Key::PresetCustom,
             Preset::Start => Key::PresetStart,
             Preset::WorkedExample => Key::PresetWorkedExample,
+            Preset::WorkedExampleFaces => Key::PresetWorkedExampleFaces,
             Preset::OneHard => Key::PresetOneHard,
             Preset::AllEasy => Key::PresetAllEasy,
             Preset::AllHard => Key::PresetAllHard,
@@ -120,6 +127,7 @@ impl Preset {
     pub fn explanation(self) -> Option<Key> {
         Some(match self {
             Preset::AllEasy => Key::ExplainAllEasy,
+            Preset::WorkedExampleFaces => Key::ExplainWorkedExampleFaces,
             Preset::SquaredVsPlain => Key::ExplainSquaredVsPlain,
             Preset::Collapse => Key::ExplainCollapse,
             Preset::Reductions => Key::ExplainReductions,
@@ -134,7 +142,7 @@ impl Preset {
     /// Whether the preset sets the view itself (dimension, convention,
     /// unit-sphere mode) because its point depends on them.
     pub fn defines_view(self) -> bool {
-        matches!(self, Preset::UnitSphere | Preset::SqrtNan | Preset::Cosine)
+        matches!(self, Preset::UnitSphere | Preset::SqrtNan | Preset::Cosine | Preset::WorkedExampleFaces)
     }
 
     /// Builds the preset's scene (`Custom` gives the start scene marked custom).
@@ -153,6 +161,7 @@ impl Preset {
             }
             // d_ap ≥ 1.69, d_an ≤ 0.4: all hard.
             Preset::AllHard => plane(&[(1.2, 0.5), (-1.0, 1.0)], &[(0.4, 0.3), (-0.3, -0.4), (0.2, -0.6)], self),
+            Preset::WorkedExampleFaces => super::face_scene::worked_example_faces_scene(),
             _ => super::confusions::confusion_scene(self).unwrap_or_else(|| Preset::Start.scene()),
         }
     }

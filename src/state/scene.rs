@@ -2,6 +2,7 @@
 //! view dimension. One struct, mutated only through methods that keep it valid
 //! (coordinates clamped, α in range, at least one positive and one negative).
 
+use super::face_bindings::FaceBindings;
 use super::point_id::PointId;
 use super::presets::Preset;
 use crate::loss::convention::{self, Convention};
@@ -66,6 +67,8 @@ pub struct Scene {
     pub unit_sphere: bool,
     /// The positive whose margin rings are drawn around A (0-based).
     pub ring_positive: usize,
+    /// Points that are the embeddings of bundled faces.
+    pub faces: FaceBindings,
 }
 
 impl Default for Scene {
@@ -141,6 +144,7 @@ impl Scene {
                 if *slot != clamped {
                     *slot = clamped;
                     self.preset = Preset::Custom;
+                    self.faces.unbind(id);
                 }
                 true
             }
@@ -215,6 +219,10 @@ impl Scene {
             return;
         }
         self.dim = dim;
+        if dim == Dim::Two {
+            // Flattened embeddings are no longer the faces' embeddings.
+            self.faces = FaceBindings::default();
+        }
         self.reconstrain();
     }
 

@@ -15,6 +15,7 @@
 //! | `unit`   | unit-sphere mode: `0` or `1`                                        |
 //! | `ring`   | the positive whose margin rings are drawn, 1-based (`1` is P1)      |
 //! | `preset` | the preset the scene came from (`custom`, `worked-example`, …)      |
+//! | `faces`  | points bound to bundled faces: `a.12;p1.3;n2.40` (point `.` face)   |
 //! | `lang`   | UI language, `vi` or `en` (optional)                                |
 //! | `step`   | guided-lesson step, `1..=STEP_MAX` (optional)                       |
 //!
@@ -32,6 +33,8 @@ mod notice;
 
 use std::fmt::Write as _;
 
+use super::face_bindings::FaceBindings;
+use super::point_id::PointId;
 use super::presets::Preset;
 use super::scene::{clamp_alpha, clamp_coordinate, normalise, Dim, Point, Scene, MAX_POINTS_PER_SET};
 use crate::i18n::Lang;
@@ -65,7 +68,17 @@ pub struct Decoded {
 }
 
 /// Keys in the order [`encode`] writes them.
-const KEYS: [&str; 11] = ["a", "p", "n", "alpha", "dim", "conv", "unit", "ring", "preset", "lang", "step"];
+const KEYS: [&str; 12] = ["a", "p", "n", "alpha", "dim", "conv", "unit", "ring", "preset", "faces", "lang", "step"];
+
+/// Largest face index a link may bind (far above the bundled atlas; the app
+/// ignores bindings to faces it does not have).
+pub const MAX_FACE_INDEX: usize = 99_999;
+
+/// `a.12;p1.3;n2.40`: each bound point's lowercase name and its face.
+fn face_list(faces: &FaceBindings) -> String {
+    let items: Vec<String> = faces.bound().iter().map(|(id, f)| format!("{}.{f}", id.to_string().to_lowercase())).collect();
+    items.join(";")
+}
 
 /// Shortest text that parses back to exactly `v` (`0` for ±0).
 fn number(v: f32) -> String {
@@ -99,6 +112,9 @@ pub fn encode(state: &UrlState) -> String {
         s.ring_positive + 1,
         s.preset.value(),
     );
+    if !s.faces.is_empty() {
+        let _ = write!(q, "&faces={}", face_list(&s.faces));
+    }
     if let Some(lang) = state.lang {
         let _ = write!(q, "&lang={}", lang.code());
     }
@@ -277,6 +293,24 @@ impl Reader {
         }
     }
 
+    /// Parses `faces` (see the module docs): bindings of existing points to
+    /// face indices up to [`MAX_FACE_INDEX`]; bad items are skipped with a notice.
+    fn faces(&mut self, text: &str, scene: &Scene) -> FaceBindings {
+        let mut out = FaceBindings::default();
+        for item in text.split(';').filter(|i| !i.is_empty()) {
+            let parsed = item.split_once('.').and_then(|(name, face)| {
+                let id = PointId::parse(&name.to_uppercase())?;
+                let face = face.parse::<usize>().ok().filter(|f| *f <= MAX_FACE_INDEX && face.bytes().all(|b| b.is_ascii_digit()))?;
+                scene.point(id).map(|_| (id, face))
+            });
+            match parsed {
+                Some((id, face)) => out.bind(id, face),
+                None => self.notices.push(UrlNotice::BadValue { key: "faces", value: quote(item) }),
+            }
+        }
+        out
+    }
+
     /// Takes a key whose value names a choice; `None` (with `unknown`'s notice) if it names none.
     fn pick<T>(
         &mut self,
@@ -322,6 +356,10 @@ pub fn decode(query: &str) -> Decoded {
     s.convention = conv.unwrap_or(s.convention);
     s.alpha = r.take("alpha").and_then(|v| r.number("alpha", &v, clamp_alpha)).unwrap_or(s.alpha);
 
+    // Points given explicitly are free unless `faces` binds them.
+    if ["a", "p", "n"].iter().any(|k| r.has(k)) {
+        s.faces = FaceBindings::default();
+    }
     let mut anchor = vec![s.anchor];
     r.point_key("a", 1, (s.dim, s.unit_sphere), &mut anchor);
     s.anchor = anchor[0];
@@ -332,6 +370,11 @@ pub fn decode(query: &str) -> Decoded {
     s.ring_positive = s.ring_positive.min(k - 1);
     if let Some(ring) = r.take("ring").and_then(|v| r.integer("ring", &v, 1, k as u64)) {
         s.ring_positive = ring as usize - 1;
+    }
+    s.faces.truncate(super::PointSet::Positives, k);
+    s.faces.truncate(super::PointSet::Negatives, s.negatives.len());
+    if let Some(text) = r.take("faces") {
+        s.faces = r.faces(&text, &s);
     }
     let lang = r.pick("lang", Lang::from_code, |value| UrlNotice::UnknownLanguage { value });
     let lesson_step = r.take("step").and_then(|v| r.integer("step", &v, 1, u64::from(STEP_MAX))).map(|v| v as u32);
