@@ -2,7 +2,8 @@
 # Installs whatever TripletLab needs and is missing, on a Debian machine like
 # the project's (Rust 1.95 via rustup, Node.js 20 with npm, apt as root).
 #   scripts/ensure-tools.sh build   # wasm target, Trunk, wasm-bindgen-cli, wasm-opt
-#   scripts/ensure-tools.sh test    # the above + Chromium, ChromeDriver, Playwright
+#   scripts/ensure-tools.sh test    # the above + Chromium, ChromeDriver, Playwright,
+#                                   # lavapipe (mesa-vulkan-drivers) for native wgpu tests
 # Nothing is downloaded outside the package registries (crates.io, npm, Debian).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -54,6 +55,8 @@ if [ "$mode" = test ]; then
   missing=()
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+  # lavapipe, the software Vulkan adapter the native wgpu tests run on.
+  ls /usr/share/vulkan/icd.d/lvp_icd.*.json >/dev/null 2>&1 || missing+=(mesa-vulkan-drivers)
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing ${missing[*]} with apt"
     sudo_cmd=""
