@@ -201,3 +201,20 @@ fn extreme_scenes_stay_finite() {
         }
     }
 }
+
+#[test]
+fn cloud_points_are_drawn_faintly_where_they_project() {
+    let scene = scene3d();
+    let camera = OrbitCamera::default();
+    let c = palette::identity_colour(3);
+    let cloud = vec![([0.0, 0.0, 1.0], c), ([0.6, -0.8, 0.0], c), ([f32::NAN, 0.0, 0.0], c)];
+    let (svg, pr) = render(&scene, &camera, 800, 600, 1.0, &PlotOptions { cloud, ..PlotOptions::default() });
+    for p in [[0.0, 0.0, 1.0], [0.6, -0.8, 0.0]] {
+        let q = pr.project(p).unwrap();
+        let found = circles_filled(&svg, drawn_colour(&pr, c, p));
+        assert!(found.iter().any(|&(x, y, r)| (x - q.x).abs() <= 1.0 && (y - q.y).abs() <= 1.0 && r < 8.0), "{p:?}");
+    }
+    let (plain, _) = render(&scene, &camera, 800, 600, 1.0, &PlotOptions::default());
+    assert!(circles_filled(&plain, drawn_colour(&pr, c, [0.0, 0.0, 1.0])).is_empty());
+    assert!(!svg.to_ascii_lowercase().contains("nan"));
+}

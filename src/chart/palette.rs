@@ -91,3 +91,47 @@ mod tests {
         assert!(!needs_light_text(heat_colour(0.1, 1.0)) && needs_light_text(heat_colour(1.0, 1.0)));
     }
 }
+
+/// A distinct colour for identity `i` (faces clusters): hues spread by the
+/// golden angle, alternating two lightness levels, all readable on white.
+pub fn identity_colour(i: usize) -> Rgb {
+    let hue = (i as f64 * 137.507_764) % 360.0;
+    let (s, l) = if i % 2 == 0 { (0.70, 0.42) } else { (0.60, 0.55) };
+    hsl(hue, s, l)
+}
+
+/// HSL (hue in degrees, saturation and lightness in [0, 1]) to RGB.
+fn hsl(h: f64, s: f64, l: f64) -> Rgb {
+    let c = (1.0 - (2.0 * l - 1.0).abs()) * s;
+    let hp = h / 60.0;
+    let x = c * (1.0 - (hp % 2.0 - 1.0).abs());
+    let (r, g, b) = match hp as u32 {
+        0 => (c, x, 0.0),
+        1 => (x, c, 0.0),
+        2 => (0.0, c, x),
+        3 => (0.0, x, c),
+        4 => (x, 0.0, c),
+        _ => (c, 0.0, x),
+    };
+    let m = l - c / 2.0;
+    let to = |v: f64| ((v + m) * 255.0).round().clamp(0.0, 255.0) as u8;
+    Rgb(to(r), to(g), to(b))
+}
+
+#[cfg(test)]
+mod identity_tests {
+    use super::*;
+
+    #[test]
+    fn identity_colours_are_distinct_and_match_hand_computed_values() {
+        // Hue 0, s 0.7, l 0.42: c = 0.588, m = 0.126 → (182, 32, 32).
+        assert_eq!(identity_colour(0), Rgb(182, 32, 32));
+        let colours: Vec<Rgb> = (0..24).map(identity_colour).collect();
+        for (i, a) in colours.iter().enumerate() {
+            for b in &colours[i + 1..] {
+                let d = (a.0 as i32 - b.0 as i32).abs() + (a.1 as i32 - b.1 as i32).abs() + (a.2 as i32 - b.2 as i32).abs();
+                assert!(d > 20, "{a:?} vs {b:?}");
+            }
+        }
+    }
+}

@@ -33,6 +33,9 @@ pub struct PlotOptions {
     /// Extra scale for lines, points and text (presentation mode: > 1;
     /// 0 or non-finite counts as 1).
     pub emphasis: f64,
+    /// Faint background points (3D only), e.g. every face's embedding
+    /// coloured by identity, drawn behind the scene's points.
+    pub cloud: Vec<([f32; 3], Rgb)>,
 }
 
 impl PlotOptions {

@@ -26,6 +26,10 @@ use parts::{colour, equator, px_at, segment, silhouette};
 
 /// Half the drawn extent of the axes and the floor grid, in scene units.
 pub const AXIS_EXTENT: f64 = 2.0;
+/// Radius of a background ("cloud") point in CSS pixels at the orbit centre.
+pub const CLOUD_RADIUS_CSS: f64 = 3.5;
+/// Opacity of background ("cloud") points.
+pub const CLOUD_OPACITY: f64 = 0.55;
 /// The strongest fade towards white, reached [`FOG_RANGE`] behind the orbit centre.
 pub const MAX_FOG: f64 = 0.55;
 /// Scene units behind the orbit centre (the origin) over which points fade.
@@ -144,6 +148,16 @@ pub fn draw_plot3d<DB: DrawingBackend>(
     }
     for run in equator(projector, a, rings.outer) {
         root.draw(&DashedPathElement::new(run, px(5.0), px(4.0), band.mix(0.5).stroke_width(px(1.0))))?;
+    }
+
+    // Faint background points (every face's embedding), back to front.
+    let mut cloud: Vec<(Projected, Rgb)> =
+        options.cloud.iter().filter_map(|(p, c)| Some((projector.project(*p)?, *c))).collect();
+    cloud.sort_by(|x, y| y.0.depth.total_cmp(&x.0.depth));
+    for (q, c) in cloud {
+        let r = (CLOUD_RADIUS_CSS * dpr * size_scale(projector, &q)).round().max(1.0) as i32;
+        let fill = colour(shade(c, depth_fog(projector, q.depth))).mix(CLOUD_OPACITY);
+        root.draw(&Circle::new(px_at(q.x, q.y), r, fill.filled()))?;
     }
 
     // Segments from A to every positive and negative.
