@@ -14,6 +14,7 @@ export const SCREENSHOTS = new URL('../target/screenshots/', import.meta.url).pa
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json',
+  '.bin': 'application/octet-stream',
 };
 
 /** Serves dist/ on an ephemeral loopback port. */
@@ -38,11 +39,11 @@ export async function startServer() {
  * Registers a test file's server and browser: started before its tests,
  * closed after them. Returns `{ origin, context }`, filled in by then.
  */
-export function browserSuite() {
+export function browserSuite(options = {}) {
   const env = { origin: undefined, context: undefined, server: undefined };
   before(async () => {
     ({ server: env.server, origin: env.origin } = await startServer());
-    env.context = await launch();
+    env.context = await launch(options);
   });
   after(async () => {
     await env.context?.close();
@@ -51,14 +52,19 @@ export function browserSuite() {
   return env;
 }
 
-/** Launches headless Chromium with the project's flags and a fresh profile. */
-export async function launch() {
+/**
+ * Launches headless Chromium with the project's flags and a fresh profile;
+ * `webgpu: true` adds `--enable-unsafe-webgpu` (a SwiftShader adapter, a CPU
+ * emulation of a GPU); without it the page has no WebGPU adapter.
+ */
+export async function launch({ webgpu = false } = {}) {
   const userDataDir = await mkdtemp(join(tmpdir(), 'tripletlab-e2e-'));
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+      ...(webgpu ? ['--enable-unsafe-webgpu'] : [])],
     viewport: { width: 1400, height: 1000 },
     locale: 'en-US',
   });

@@ -21,6 +21,13 @@ const actions = [
   async (page) => setN1(page, -1.5, -1.0),
   async (page) => page.getByTestId('m-add').click(),
   async (page) => {
+    // Another photo of the anchor's person (the row holding the "A" badge).
+    const row = page.locator('.face-row').filter({ has: page.locator('.face-role', { hasText: /^A$/ }) });
+    await row.waitFor({ timeout: 60000 });
+    await row.locator('.face-thumb:not(:has(.face-role))').first().click();
+    await page.getByTestId('role-positive').click();
+  },
+  async (page) => {
     await page.getByTestId('grad-arrows').check();
     await page.getByTestId('grad-play').click();
   },
@@ -44,16 +51,17 @@ for (const lang of ['vi', 'en']) {
     // Keyboard: ← from the Back button goes one step back.
     await page.getByTestId('lesson-prev').focus();
     await page.keyboard.press('ArrowLeft');
-    assert.equal(await page.getByTestId('lesson-step').getAttribute('data-value'), '5');
-    await page.waitForFunction(() => location.search.includes('step=5'));
+    assert.equal(await page.getByTestId('lesson-step').getAttribute('data-value'), '6');
+    await page.waitForFunction(() => location.search.includes('step=6'));
     const link = page.url();
     assert.deepEqual(problems, []);
     await page.close();
 
-    // The deep link opens step 5 with its scene.
+    // The deep link opens step 6 with its scene: the faces worked example.
     const { page: linked, problems: linkedProblems } = await openPage(env.context, env.origin, { path: link.slice(env.origin.length) });
-    assert.equal(await linked.getByTestId('lesson-step').getAttribute('data-value'), '5');
-    assert.equal(await linked.getByTestId('m').inputValue(), '4');
+    assert.equal(await linked.getByTestId('lesson-step').getAttribute('data-value'), '6');
+    assert.equal(await linked.getByTestId('plot').getAttribute('data-dim'), '3d');
+    await linked.getByTestId('handle-N1').locator('.handle-face').waitFor({ timeout: 60000 });
     assert.deepEqual(linkedProblems, []);
     await linked.close();
   });

@@ -5,9 +5,9 @@
 //! components and is only compiled for the browser (wasm32).
 
 pub mod chart;
+pub mod faces;
 pub mod geom;
 pub mod i18n;
-pub mod faces;
 pub mod loss;
 pub mod net;
 pub mod state;

@@ -9,7 +9,9 @@ use tripletlab::i18n::Lang;
 use tripletlab::loss::convention::Convention;
 use tripletlab::state::input::format_readout;
 use tripletlab::state::scene::{snap, ALPHA_MAX, COORD_LIMIT, MAX_POINTS_PER_SET};
-use tripletlab::state::url::{decode, encode, Decoded, UrlNotice, UrlState, MAX_FACE_INDEX, MAX_NOTICES, MAX_QUERY_LEN, STEP_MAX};
+use tripletlab::state::url::{
+    decode, encode, Decoded, UrlNotice, UrlState, MAX_FACE_INDEX, MAX_NOTICES, MAX_QUERY_LEN, STEP_MAX,
+};
 use tripletlab::state::{Dim, PointId, Preset, Scene};
 
 /// Every invariant of a state the app can display.
@@ -338,10 +340,17 @@ fn ten_thousand_hostile_queries_give_valid_scenes() {
 fn face_bindings_round_trip_and_bad_items_are_reported() {
     let d = decode("preset=worked-example-faces");
     let ex = tripletlab::state::face_scene::faces_worked_example();
-    assert_eq!(d.state.scene.faces.face_of(PointId::Negative(0)), Some(ex.negative), "a bare preset link keeps its faces");
+    assert_eq!(
+        d.state.scene.faces.face_of(PointId::Negative(0)),
+        Some(ex.negative),
+        "a bare preset link keeps its faces"
+    );
     let d = decode("p=0.1,0.2;0.3,0.4&faces=a.7;p2.300;n1.99999;p9.1;x.3;n1.-4;a.100000");
     let f = &d.state.scene.faces;
-    assert_eq!((f.anchor, f.face_of(PointId::Positive(1)), f.face_of(PointId::Negative(0))), (Some(7), Some(300), Some(MAX_FACE_INDEX)));
+    assert_eq!(
+        (f.anchor, f.face_of(PointId::Positive(1)), f.face_of(PointId::Negative(0))),
+        (Some(7), Some(300), Some(MAX_FACE_INDEX))
+    );
     let bad: Vec<_> = d.notices.iter().filter(|n| matches!(n, UrlNotice::BadValue { key: "faces", .. })).collect();
     assert_eq!(bad.len(), 4, "{:?}", d.notices);
     assert!(encode(&d.state).contains("faces=a.7;p2.300;n1.99999"));

@@ -129,7 +129,8 @@ mod identity_tests {
         let colours: Vec<Rgb> = (0..24).map(identity_colour).collect();
         for (i, a) in colours.iter().enumerate() {
             for b in &colours[i + 1..] {
-                let d = (a.0 as i32 - b.0 as i32).abs() + (a.1 as i32 - b.1 as i32).abs() + (a.2 as i32 - b.2 as i32).abs();
+                let d =
+                    (a.0 as i32 - b.0 as i32).abs() + (a.1 as i32 - b.1 as i32).abs() + (a.2 as i32 - b.2 as i32).abs();
                 assert!(d > 20, "{a:?} vs {b:?}");
             }
         }

@@ -493,16 +493,33 @@ super::translations! {
         vi: "Số số hạng tăng theo k·m. Nhiều mẫu positive giúp học sự biến đổi của cùng một người; nhiều mẫu negative giúp phân biệt người khác nhau.",
         en: "The number of terms grows as k·m. More positives teach how one person varies; more negatives teach telling people apart.",
     }
-    /// Step 6.
-    LessonDescentTitle { vi: "Huấn luyện: giảm gradient", en: "Training: gradient descent" }
+    /// Step 6: faces.
+    LessonFacesTitle { vi: "So sánh khuôn mặt bằng một mạng thật", en: "Comparing faces with a real network" }
     /// Step 6 body.
+    LessonFacesBody {
+        vi: "Giờ f là một mạng neural thật (mạng tích chập nhỏ) chạy ngay trong trình duyệt. Anchor và positive là cùng một người nhưng khác ánh sáng, góc chụp, biểu cảm; negative là người khác. Mạng cho ‖f(A) − f(P)‖² ≈ 0.50 và ‖f(A) − f(N)‖² ≈ 0.51 — đúng ví dụ của bài học: với α = 0, L = 0 và mô hình không học được gì nhiều.",
+        en: "Now f is a real neural network (a small convolutional net) running in your browser. The anchor and the positive are the same person under different lighting, camera angle and expression; the negative is someone else. The net gives ‖f(A) − f(P)‖² ≈ 0.50 and ‖f(A) − f(N)‖² ≈ 0.51 — the lesson's example: with α = 0, L = 0 and the model learns almost nothing.",
+    }
+    /// Step 6 task.
+    LessonFacesTask {
+        vi: "trong phần So sánh khuôn mặt, chọn thêm một ảnh khác của cùng người với anchor rồi nhấn «Thêm làm mẫu positive».",
+        en: "in the face panel, pick another photo of the anchor's person and press “Add as positive”.",
+    }
+    /// Step 6 done.
+    LessonFacesDone {
+        vi: "Ảnh mới thành điểm P2 trên mặt cầu; hàm mất mát giờ có k·m số hạng. Nhiều ảnh của cùng một người dạy mô hình cách một người thay đổi theo ánh sáng, góc chụp, biểu cảm.",
+        en: "The new photo is the point P2 on the sphere; the loss now has k·m terms. Many photos of one person teach the model how a person varies with lighting, camera angle and expression.",
+    }
+    /// Step 7.
+    LessonDescentTitle { vi: "Huấn luyện: giảm gradient", en: "Training: gradient descent" }
+    /// Step 7 body.
     LessonDescentBody {
         vi: "Huấn luyện di chuyển các vector đặc trưng ngược hướng gradient. Với ngưỡng α, gradient vẫn đẩy N ra xa ngay cả khi N đã xa hơn P — cho tới khi d_an ≥ d_ap + α.",
         en: "Training moves the embeddings against the gradient. With a margin α the gradient keeps pushing N away even after it is farther than P — until d_an ≥ d_ap + α.",
     }
-    /// Step 6 task.
+    /// Step 7 task.
     LessonDescentTask { vi: "bật mũi tên −∂L/∂x rồi nhấn Chạy trong phần Giảm gradient.", en: "turn on the −∂L/∂x arrows, then press Play under Gradient descent." }
-    /// Step 6 done.
+    /// Step 7 done.
     LessonDescentDone { vi: "L = 0: ngưỡng đã được thoả mãn, mô hình đã học xong bộ ba này.", en: "L = 0: the margin is met; the model has learned this triplet." }
     /// Error: not a number.
     ErrNotNumber {

@@ -31,14 +31,22 @@ fn class_of_n1(scene: &Scene, e: &KmEvaluation) -> Option<NegativeClass> {
     Some(classify(d_ap, *e.d_an.first()?, e.alpha))
 }
 
+/// Applies a preset keeping the student's dimension and convention but not
+/// unit-sphere mode (which would move the lesson's exact numbers), e.g. when
+/// coming back from the faces step.
+fn off_sphere(scene: &mut Scene, preset: Preset) {
+    scene.unit_sphere = false;
+    preset.apply(scene);
+}
+
 /// The steps, in order.
-pub const STEPS: [LessonStep; 6] = [
+pub const STEPS: [LessonStep; 7] = [
     LessonStep {
         title: Key::LessonFormulaTitle,
         body: Key::LessonFormulaBody,
         task: Key::LessonFormulaTask,
         done: Key::LessonFormulaDone,
-        setup: |s| Preset::Start.apply(s),
+        setup: |s| off_sphere(s, Preset::Start),
         check: |s, _| s.preset == Preset::Custom,
     },
     LessonStep {
@@ -47,7 +55,7 @@ pub const STEPS: [LessonStep; 6] = [
         task: Key::LessonWorkedTask,
         done: Key::LessonWorkedDone,
         setup: |s| {
-            Preset::WorkedExample.apply(s);
+            off_sphere(s, Preset::WorkedExample);
             s.set_alpha(0.0);
         },
         check: |s, e| s.alpha >= 0.195 && e.sum > 0.0,
@@ -57,7 +65,7 @@ pub const STEPS: [LessonStep; 6] = [
         body: Key::LessonHardBody,
         task: Key::LessonHardTask,
         done: Key::LessonHardDone,
-        setup: |s| Preset::Start.apply(s),
+        setup: |s| off_sphere(s, Preset::Start),
         check: |s, e| class_of_n1(s, e) == Some(NegativeClass::Hard),
     },
     LessonStep {
@@ -65,7 +73,7 @@ pub const STEPS: [LessonStep; 6] = [
         body: Key::LessonEasyBody,
         task: Key::LessonEasyTask,
         done: Key::LessonEasyDone,
-        setup: |s| Preset::Start.apply(s),
+        setup: |s| off_sphere(s, Preset::Start),
         check: |_, e| e.sum == 0.0,
     },
     LessonStep {
@@ -73,15 +81,26 @@ pub const STEPS: [LessonStep; 6] = [
         body: Key::LessonManyBody,
         task: Key::LessonManyTask,
         done: Key::LessonManyDone,
-        setup: |s| Preset::OneHard.apply(s),
+        setup: |s| off_sphere(s, Preset::OneHard),
         check: |s, _| s.negatives.len() >= 5,
+    },
+    LessonStep {
+        title: Key::LessonFacesTitle,
+        body: Key::LessonFacesBody,
+        task: Key::LessonFacesTask,
+        done: Key::LessonFacesDone,
+        setup: |s| {
+            Preset::WorkedExampleFaces.apply(s);
+            s.set_alpha(0.0);
+        },
+        check: |s, _| s.faces.positives.iter().flatten().count() >= 2,
     },
     LessonStep {
         title: Key::LessonDescentTitle,
         body: Key::LessonDescentBody,
         task: Key::LessonDescentTask,
         done: Key::LessonDescentDone,
-        setup: |s| Preset::WorkedExample.apply(s),
+        setup: |s| off_sphere(s, Preset::WorkedExample),
         check: |s, e| e.sum == 0.0 && s.preset == Preset::Custom,
     },
 ];
@@ -112,7 +131,7 @@ mod tests {
         for n in 1..=STEPS.len() as u32 {
             assert!(!done(n, &set_up(n)), "step {n} is done at once");
         }
-        assert!(step(0).is_none() && step(7).is_none());
+        assert!(step(0).is_none() && step(8).is_none());
     }
 
     #[test]
@@ -138,9 +157,15 @@ mod tests {
         assert!(done(5, &s));
 
         let mut s = set_up(6);
+        assert_eq!(s.evaluate().sum, 0.0, "the faces example starts at α = 0: loss 0");
+        let ex = crate::state::face_scene::faces_worked_example();
+        s.assign_face(crate::state::FaceRole::Positive, ex.anchor + 1, [0.0, 1.0, 0.0]);
+        assert!(done(6, &s));
+
+        let mut s = set_up(7);
         while s.evaluate().sum > 0.0 {
             s.gradient_step(LEARNING_RATE_DEFAULT);
         }
-        assert!(done(6, &s));
+        assert!(done(7, &s));
     }
 }

@@ -76,7 +76,8 @@ pub const MAX_FACE_INDEX: usize = 99_999;
 
 /// `a.12;p1.3;n2.40`: each bound point's lowercase name and its face.
 fn face_list(faces: &FaceBindings) -> String {
-    let items: Vec<String> = faces.bound().iter().map(|(id, f)| format!("{}.{f}", id.to_string().to_lowercase())).collect();
+    let items: Vec<String> =
+        faces.bound().iter().map(|(id, f)| format!("{}.{f}", id.to_string().to_lowercase())).collect();
     items.join(";")
 }
 
@@ -300,7 +301,10 @@ impl Reader {
         for item in text.split(';').filter(|i| !i.is_empty()) {
             let parsed = item.split_once('.').and_then(|(name, face)| {
                 let id = PointId::parse(&name.to_uppercase())?;
-                let face = face.parse::<usize>().ok().filter(|f| *f <= MAX_FACE_INDEX && face.bytes().all(|b| b.is_ascii_digit()))?;
+                let face = face
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|f| *f <= MAX_FACE_INDEX && face.bytes().all(|b| b.is_ascii_digit()))?;
                 scene.point(id).map(|_| (id, face))
             });
             match parsed {

@@ -10,6 +10,8 @@ use super::coords::CoordinateEditor;
 use super::descent::DescentControl;
 use super::display::{apply_display_modes, DisplaySwitches};
 use super::export::ExportPanel;
+use super::face_gallery::FacePanel;
+use super::face_model::FaceModel;
 use super::guided::GuidedLesson;
 use super::heatmap::Heatmap;
 use super::legend::Legend;
@@ -105,6 +107,7 @@ pub fn App() -> impl IntoView {
     let notices: Vec<String> = from_link.notices.iter().map(ToString::to_string).collect();
     let ctx = Ctx::new(from_link.state.scene, lang);
     provide_context(ctx);
+    FaceModel::provide();
     // A deep link to a lesson step opens that step (its scene comes from the link).
     ctx.lesson_step.set(from_link.state.lesson_step.unwrap_or(0).min(crate::state::lesson::STEPS.len() as u32));
     sync_url_with_scene();
@@ -131,13 +134,16 @@ pub fn App() -> impl IntoView {
         </header>
         <UrlNoticeBanner notices=notices />
         <main class="layout">
-            <section class="card plot-card">
-                <ViewToolbar />
-                <PlotView />
-                <Legend />
-                <p class="hint" id="handle-help">{ctx.t(Key::HandleHelp)}</p>
-                <Heatmap />
-            </section>
+            <div class="main-column">
+                <section class="card plot-card">
+                    <ViewToolbar />
+                    <PlotView />
+                    <Legend />
+                    <p class="hint" id="handle-help">{ctx.t(Key::HandleHelp)}</p>
+                    <Heatmap />
+                </section>
+                <FacePanel />
+            </div>
             <div class="side">
                 <GuidedLesson />
                 <PresetExplanation />

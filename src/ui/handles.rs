@@ -7,11 +7,16 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::context::{use_ctx, Ctx};
+use super::face_gallery::sprite_style;
+use super::face_model::FaceModel;
 use crate::geom::view::ViewGeometry;
 use crate::i18n::Key;
 use crate::state::input::format_coordinate;
 use crate::state::scene::{snap, KEY_STEP, KEY_STEP_LARGE};
 use crate::state::{PointId, Role};
+
+/// Side of a face thumbnail drawn on its point, in CSS pixels.
+const FACE_ON_PLOT_CSS: f64 = 36.0;
 
 /// Side of a handle in CSS pixels (a comfortable touch target).
 const HANDLE_CSS: f64 = 40.0;
@@ -162,8 +167,21 @@ fn Handle(id: PointId, geometry: Memo<ViewGeometry>, drag: DragState) -> impl In
                     ctx.highlight.set(None)
                 }
             }
-        ></button>
+        >
+            {move || face_thumbnail(id)}
+        </button>
     }
+}
+
+/// The thumbnail of the face a point is bound to, drawn on the point.
+fn face_thumbnail(id: PointId) -> Option<impl IntoView> {
+    let ctx = use_ctx();
+    let model = use_context::<FaceModel>()?;
+    let face = ctx.scene.with(|s| s.faces.face_of(id))?;
+    let faces = model.faces.get()?;
+    (face < faces.len()).then(|| {
+        view! { <span class="handle-face" data-face=face style=sprite_style(&faces, face, FACE_ON_PLOT_CSS)></span> }
+    })
 }
 
 /// Handles for every point of the scene, keyed so focus survives updates.

@@ -9,6 +9,8 @@ mod coords;
 mod descent;
 mod display;
 mod export;
+mod face_gallery;
+mod face_model;
 mod fields;
 mod gestures;
 mod guided;

@@ -3,6 +3,10 @@
 
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
+
+use super::face_model::FaceModel;
+use crate::chart::palette::identity_colour;
+use crate::state::face_bindings::embedding_of;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
@@ -105,6 +109,22 @@ pub fn PlotView() -> impl IntoView {
     }
     observer_callback.forget();
 
+    // Every face's embedding as a faint point coloured by person (3D only).
+    let face_cloud = move || {
+        let Some(model) = use_context::<FaceModel>() else { return Vec::new() };
+        if !model.show_all.get() || ctx.scene.with(|s| s.dim) != Dim::Three {
+            return Vec::new();
+        }
+        let Some(faces) = model.faces.get() else { return Vec::new() };
+        model.embeddings.with(|table| {
+            faces
+                .faces()
+                .iter()
+                .filter_map(|f| Some((embedding_of(table, f.index)?, identity_colour(f.identity))))
+                .collect()
+        })
+    };
+
     // Draw whenever the scene, its evaluation, the view or the highlights change.
     Effect::new(move |_| {
         let geometry = geometry.get();
@@ -120,6 +140,7 @@ pub fn PlotView() -> impl IntoView {
             highlight_pair: ctx.heat_pair.get(),
             arrows,
             emphasis: if ctx.presentation.get() { PRESENTATION_EMPHASIS } else { 1.0 },
+            cloud: face_cloud(),
         };
         let s = size.get_untracked();
         let (w, h) = ((s.width * s.dpr).round() as u32, (s.height * s.dpr).round() as u32);
