@@ -96,7 +96,7 @@ mod tests {
 /// golden angle, alternating two lightness levels, all readable on white.
 pub fn identity_colour(i: usize) -> Rgb {
     let hue = (i as f64 * 137.507_764) % 360.0;
-    let (s, l) = if i % 2 == 0 { (0.70, 0.42) } else { (0.60, 0.55) };
+    let (s, l) = if i.is_multiple_of(2) { (0.70, 0.42) } else { (0.60, 0.55) };
     hsl(hue, s, l)
 }
 

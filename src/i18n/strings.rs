@@ -422,8 +422,8 @@ super::translations! {
     LessonHeading { vi: "Bài học có hướng dẫn", en: "Guided lesson" }
     /// Guided lesson: intro before it starts.
     LessonIntro {
-        vi: "Sáu bước đi theo bài học: công thức, ví dụ 0.5 và 0.51, ngưỡng trên hình, mẫu âm khó và dễ, nhiều mẫu positive/negative, và giảm gradient. Dùng nút Tiếp / Quay lại hoặc phím ← →.",
-        en: "Six steps through the lesson: the formula, the 0.5 vs 0.51 example, the margin as geometry, hard and easy negatives, several positives and negatives, and gradient descent. Use Next / Back or the ← → keys.",
+        vi: "Bảy bước đi theo bài học: công thức, ví dụ 0.5 và 0.51, ngưỡng trên hình, mẫu âm khó và dễ, nhiều mẫu positive/negative, so sánh khuôn mặt bằng mạng thật, và giảm gradient. Dùng nút Tiếp / Quay lại hoặc phím ← →.",
+        en: "Seven steps through the lesson: the formula, the 0.5 vs 0.51 example, the margin as geometry, hard and easy negatives, several positives and negatives, comparing faces with a real network, and gradient descent. Use Next / Back or the ← → keys.",
     }
     /// Button: start / next.
     LessonNext { vi: "Tiếp", en: "Next" }

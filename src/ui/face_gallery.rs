@@ -57,6 +57,7 @@ pub fn describe(faces: &FaceSet, face: usize, lang: Lang) -> String {
 fn BackendReadout(model: FaceModel) -> impl IntoView {
     let ctx = use_ctx();
     let text = move || match model.backend.get() {
+        Backend::Starting if model.status.with(|s| matches!(s, ModelStatus::Failed(_))) => "—".to_string(),
         Backend::Starting => ctx.lang.get().t(Key::BackendStarting).to_string(),
         Backend::WebGpu(adapter) if adapter.is_empty() => "WebGPU".to_string(),
         Backend::WebGpu(adapter) => format!("WebGPU — {adapter}"),

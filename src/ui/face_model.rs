@@ -134,42 +134,36 @@ impl FaceModel {
         model
     }
 
-    /// (Re)starts loading the atlas, manifest and weights.
+    /// (Re)starts loading the atlas, manifest and weights. The gallery
+    /// appears as soon as the faces are decoded, even if the weights fail.
     pub fn load(self) {
         self.status.set(ModelStatus::Loading { loaded: 0.0, total: 0.0 });
         wasm_bindgen_futures::spawn_local(async move {
-            match self.fetch_all().await {
-                Ok((faces, weights)) => {
-                    let faces = Arc::new(faces);
+            let progress = RwSignal::new([(0.0, 0.0); 3]);
+            let report = move |slot: usize| {
+                move |loaded: f64, total: f64| {
+                    progress.update(|p| p[slot] = (loaded, total));
+                    let p = progress.get_untracked();
+                    self.status.set(ModelStatus::Loading {
+                        loaded: p.iter().map(|x| x.0).sum(),
+                        total: p.iter().map(|x| x.1).sum(),
+                    });
+                }
+            };
+            let faces = match fetch_faces(report(0), report(1)).await {
+                Ok(faces) => Arc::new(faces),
+                Err(message) => return self.status.set(ModelStatus::Failed(message)),
+            };
+            self.faces.set(Some(faces.clone()));
+            match fetch_weights(report(2)).await {
+                Ok(weights) => {
                     WEIGHTS.with(|w| *w.borrow_mut() = Some(weights));
-                    self.faces.set(Some(faces.clone()));
                     self.status.set(ModelStatus::Embedding);
                     self.embed_all(&faces).await;
                 }
                 Err(message) => self.status.set(ModelStatus::Failed(message)),
             }
         });
-    }
-
-    async fn fetch_all(self) -> Result<(FaceSet, Weights), String> {
-        let progress = RwSignal::new([(0.0, 0.0); 3]);
-        let report = move |slot: usize| {
-            move |loaded: f64, total: f64| {
-                progress.update(|p| p[slot] = (loaded, total));
-                let p = progress.get_untracked();
-                self.status.set(ModelStatus::Loading {
-                    loaded: p.iter().map(|x| x.0).sum(),
-                    total: p.iter().map(|x| x.1).sum(),
-                });
-            }
-        };
-        let manifest = fetch_bytes(MANIFEST_URL, report(0)).await?;
-        let atlas = fetch_bytes(ATLAS_URL, report(1)).await?;
-        let weights = fetch_bytes(WEIGHTS_URL, report(2)).await?;
-        let manifest = String::from_utf8(manifest).map_err(|_| format!("{MANIFEST_URL}: not UTF-8 text"))?;
-        let faces = FaceSet::from_bytes(&atlas, &manifest).map_err(|e| format!("{ATLAS_URL}: {e}"))?;
-        let weights = Weights::from_bytes(&weights).map_err(|e| format!("{WEIGHTS_URL}: {e}"))?;
-        Ok((faces, weights))
     }
 
     /// Embeds every face: on WebGPU when it works, else on the CPU (the
@@ -220,6 +214,23 @@ impl FaceModel {
     pub fn embedding(self, face: usize) -> Option<[f32; 3]> {
         self.embeddings.with(|t| crate::state::face_bindings::embedding_of(t, face))
     }
+}
+
+/// Downloads and decodes the manifest and the atlas.
+async fn fetch_faces(
+    manifest_progress: impl Fn(f64, f64) + 'static,
+    atlas_progress: impl Fn(f64, f64) + 'static,
+) -> Result<FaceSet, String> {
+    let manifest = fetch_bytes(MANIFEST_URL, manifest_progress).await?;
+    let atlas = fetch_bytes(ATLAS_URL, atlas_progress).await?;
+    let manifest = String::from_utf8(manifest).map_err(|_| format!("{MANIFEST_URL}: not UTF-8 text"))?;
+    FaceSet::from_bytes(&atlas, &manifest).map_err(|e| format!("{ATLAS_URL}: {e}"))
+}
+
+/// Downloads and checks the weights.
+async fn fetch_weights(progress: impl Fn(f64, f64) + 'static) -> Result<Weights, String> {
+    let bytes = fetch_bytes(WEIGHTS_URL, progress).await?;
+    Weights::from_bytes(&bytes).map_err(|e| format!("{WEIGHTS_URL}: {e}"))
 }
 
 /// Milliseconds since the page started (`performance.now()`).
