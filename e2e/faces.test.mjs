@@ -5,7 +5,7 @@
 // missing or corrupt weights file is a clear error that breaks nothing else.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserSuite, openPage, readValue, readScene, kmSum, screenshot } from './harness.mjs';
+import { browserSuite, launch, openPage, readValue, readScene, kmSum, screenshot } from './harness.mjs';
 
 /** The WebGPU run's readouts, compared with the CPU run's. */
 let gpuReadouts;
@@ -108,11 +108,13 @@ describe('without WebGPU', () => {
   });
 
   test('a missing or corrupt weights file is a clear error and the rest keeps working', async () => {
+    // Without the service worker, so that the route below sees the request.
+    const context = await launch({ serviceWorkers: 'block' });
     for (const [name, reply] of [
       ['missing', { status: 404, body: 'not found' }],
       ['corrupt', { status: 200, body: Buffer.from('TRPLNET1 but then garbage'), contentType: 'application/octet-stream' }],
     ]) {
-      const page = await env.context.newPage();
+      const page = await context.newPage();
       const errors = [];
       page.on('pageerror', (e) => errors.push(e.message));
       await page.route('**/net/weights.bin', (route) => route.fulfill(reply));
@@ -128,5 +130,6 @@ describe('without WebGPU', () => {
       assert.deepEqual(errors, [], name);
       await page.close();
     }
+    await context.close();
   });
 });

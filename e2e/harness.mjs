@@ -56,8 +56,10 @@ export function browserSuite(options = {}) {
  * Launches headless Chromium with the project's flags and a fresh profile;
  * `webgpu: true` adds `--enable-unsafe-webgpu` (a SwiftShader adapter, a CPU
  * emulation of a GPU); without it the page has no WebGPU adapter.
+ * `serviceWorkers: 'block'` keeps the service worker out, so that
+ * `page.route` sees every request.
  */
-export async function launch({ webgpu = false } = {}) {
+export async function launch({ webgpu = false, serviceWorkers = 'allow' } = {}) {
   const userDataDir = await mkdtemp(join(tmpdir(), 'tripletlab-e2e-'));
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -67,6 +69,7 @@ export async function launch({ webgpu = false } = {}) {
       ...(webgpu ? ['--enable-unsafe-webgpu'] : [])],
     viewport: { width: 1400, height: 1000 },
     locale: 'en-US',
+    serviceWorkers,
   });
 }
 

@@ -1,11 +1,42 @@
 //! The small embedding CNN that maps a face thumbnail to a point on the unit
 //! sphere: architecture ([`arch`]), parameters ([`Weights`]), the weight file
-//! format, the CPU forward and backward passes, training, and (feature
-//! `gpu`) the same forward pass as WGSL compute shaders through wgpu.
+//! format ([`weights_file`]), the CPU forward and backward passes
+//! ([`forward`], [`backward()`]), training ([`train`], [`optim`], [`init`],
+//! [`objective`]), evaluation ([`eval`]), the lesson's worked example on real
+//! faces ([`calibrate`], [`nudge`]), and (feature `gpu`) the same forward
+//! pass as WGSL compute shaders through wgpu. See docs/net.md.
 //!
 //! Pure core: no Leptos, no web-sys; only `gpu` uses wgpu.
 
 pub mod arch;
+pub mod backward;
+pub mod calibrate;
+mod conv;
+pub mod crc32;
+mod dense;
+pub mod eval;
+pub mod forward;
+pub mod init;
+pub mod l2norm;
+pub mod nudge;
+pub mod objective;
+pub mod optim;
+mod pool;
+pub mod rng;
+pub mod sampler;
+pub mod train;
+mod vecops;
+pub mod weights_error;
+pub mod weights_file;
+
+pub use backward::backward;
+pub use forward::{forward_batch, forward_with_cache, ForwardCache};
+pub use objective::{batch_gradient, mined_loss, MinedLoss, Mining};
+pub use optim::Optimizer;
+pub use train::{StepReport, TrainConfig, TrainError, Trainer};
+pub use weights_error::WeightsError;
+#[cfg(feature = "gpu")]
+pub mod gpu;
 
 /// All parameters of the net, each tensor flat in the layout of [`arch`].
 #[derive(Clone, Debug, PartialEq)]
@@ -46,16 +77,7 @@ impl Weights {
 
     /// The tensors in [`arch::TENSORS`] order.
     pub fn tensors(&self) -> [&[f32]; 8] {
-        [
-            &self.conv1_w,
-            &self.conv1_b,
-            &self.conv2_w,
-            &self.conv2_b,
-            &self.fc1_w,
-            &self.fc1_b,
-            &self.fc2_w,
-            &self.fc2_b,
-        ]
+        [&self.conv1_w, &self.conv1_b, &self.conv2_w, &self.conv2_b, &self.fc1_w, &self.fc1_b, &self.fc2_w, &self.fc2_b]
     }
 
     /// The tensors in [`arch::TENSORS`] order, mutable (optimisers walk them).
