@@ -110,23 +110,35 @@ describe('without WebGPU', () => {
   test('a missing or corrupt weights file is a clear error and the rest keeps working', async () => {
     // Without the service worker, so that the route below sees the request.
     const context = await launch({ serviceWorkers: 'block' });
-    for (const [name, reply] of [
-      ['missing', { status: 404, body: 'not found' }],
-      ['corrupt', { status: 200, body: Buffer.from('TRPLNET1 but then garbage'), contentType: 'application/octet-stream' }],
+    const flipped = async (route) => {
+      const body = Buffer.from(await (await route.fetch()).body());
+      body[1000] ^= 0x40; // one flipped bit in a weight
+      await route.fulfill({ status: 200, body, contentType: 'application/octet-stream' });
+    };
+    for (const [name, handler, expected] of [
+      ['missing', (route) => route.fulfill({ status: 404, body: 'not found' }), /HTTP 404/],
+      ['truncated', (route) => route.fulfill({ status: 200, body: Buffer.from('TRPLNET1') }), /truncated|short/i],
+      ['corrupt', flipped, /CRC-32/],
     ]) {
       const page = await context.newPage();
       const errors = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      await page.route('**/net/weights.bin', (route) => route.fulfill(reply));
+      await page.route('**/net/weights.bin', handler);
       await page.goto(env.origin + '/?lang=en');
       const error = page.getByTestId('faces-error');
       await error.waitFor({ timeout: 30_000 });
       const text = await error.textContent();
       assert.match(text, /weights\.bin/, name);
-      assert.match(text, name === 'missing' ? /404/ : /magic|short|truncated|checksum/i, `${name}: ${text}`);
+      assert.match(text, expected, `${name}: ${text}`);
+      // The gallery still shows the faces (only the net is missing).
+      assert.ok((await page.locator('.face-thumb').count()) >= 288, name);
       // The rest of the app still works.
       await page.getByTestId('preset').selectOption('worked-example');
       near(await readValue(page, 'loss'), 0.19, 1e-6);
+      // Once the file is good again, "Try again" loads the net.
+      await page.unroute('**/net/weights.bin');
+      await error.getByRole('button').click();
+      await waitForBackend(page, 'cpu');
       assert.deepEqual(errors, [], name);
       await page.close();
     }

@@ -1,6 +1,9 @@
 //! The committed face atlas and manifest: reproducible from the generator,
 //! loadable, correct net inputs, strict validation, and real variation.
 
+// Native only: these checks read files and run long; the browser tests are in web*.rs.
+#![cfg(not(target_arch = "wasm32"))]
+
 use serde_json::Value;
 use std::sync::OnceLock;
 use tripletlab::faces::generate::{generate, render_face, Generated};

@@ -4,6 +4,9 @@
 //! another loop structure, and the backward pass and a whole training step's
 //! gradient against central finite differences of that f64 implementation.
 
+// Native only: these checks read files and run long; the browser tests are in web*.rs.
+#![cfg(not(target_arch = "wasm32"))]
+
 use tripletlab::net::arch::{self, EMBED_DIM, INPUT_LEN, TENSORS};
 use tripletlab::net::crc32::crc32;
 use tripletlab::net::l2norm::{l2_normalize, l2_normalize_backward};

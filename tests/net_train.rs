@@ -2,6 +2,9 @@
 //! 200-step learning run on the bundled faces (held-out identities improve),
 //! and the committed assets (`assets/net/weights.bin` and the worked example
 //! it was calibrated for).
+
+// Native only: these checks read files and run long; the browser tests are in web*.rs.
+#![cfg(not(target_arch = "wasm32"))]
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::PathBuf;
