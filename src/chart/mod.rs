@@ -6,3 +6,5 @@ pub mod formula;
 pub mod palette;
 pub mod plot2d;
 pub mod plot3d;
+pub mod sphere;
+pub mod train_curves;

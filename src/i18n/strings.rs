@@ -621,4 +621,106 @@ super::translations! {
     }
     /// Label: how many faces the net embedded.
     FacesCount { vi: "khuôn mặt", en: "faces" }
+    /// Training panel: heading.
+    TrainHeading { vi: "Huấn luyện mạng ngay trong trình duyệt", en: "Train the net in your browser" }
+    /// Training panel: what it does.
+    TrainIntro {
+        vi: "Mạng nhỏ được huấn luyện ngay trên máy của bạn (CPU, WebAssembly) bằng ảnh của 18 người; 6 người còn lại được giữ riêng để đo độ chính xác. Cùng hạt giống (seed) và cùng thiết lập thì cho cùng đường cong.",
+        en: "The small net trains right here on your machine (CPU, WebAssembly) on the pictures of 18 people; the other 6 are kept apart to measure accuracy. The same seed and settings give the same curves.",
+    }
+    /// Training panel: waiting for the faces.
+    TrainWaiting { vi: "Đang chờ tải các khuôn mặt…", en: "Waiting for the faces to load…" }
+    /// Button: start training.
+    TrainStart { vi: "Bắt đầu", en: "Start" }
+    /// Button: pause training.
+    TrainPause { vi: "Tạm dừng", en: "Pause" }
+    /// Button: one training step.
+    TrainStep { vi: "Một bước", en: "One step" }
+    /// Button: back to step 0.
+    TrainReset { vi: "Đặt lại", en: "Reset" }
+    /// Toggle: compare α = 0 with α = 0.2.
+    TrainCompare {
+        vi: "So sánh α = 0 với α = 0.2 (hai lần chạy song song, cùng trọng số ban đầu)",
+        en: "Compare α = 0 with α = 0.2 (two runs side by side, same start)",
+    }
+    /// Field: the margin of a single run.
+    TrainAlpha { vi: "Ngưỡng (margin) α", en: "Margin α" }
+    /// Field: mining strategy.
+    TrainMining { vi: "Chọn bộ ba (mining)", en: "Triplet mining" }
+    /// Mining option: batch-all.
+    TrainMiningAll { vi: "mọi bộ ba (batch-all)", en: "batch-all" }
+    /// Mining option: batch-hard.
+    TrainMiningHard { vi: "khó nhất (batch-hard)", en: "batch-hard" }
+    /// Mining option: semi-hard.
+    TrainMiningSemi { vi: "nửa khó (semi-hard)", en: "semi-hard" }
+    /// Field: batch size.
+    TrainBatch { vi: "Kích thước lô (batch)", en: "Batch size" }
+    /// Field: learning rate.
+    TrainLearningRate { vi: "Tốc độ học (learning rate)", en: "Learning rate" }
+    /// Field: optimizer.
+    TrainOptimizer { vi: "Bộ tối ưu", en: "Optimizer" }
+    /// Optimizer option: SGD with momentum.
+    TrainSgd { vi: "SGD có momentum 0.9", en: "SGD with momentum 0.9" }
+    /// Field: random seed.
+    TrainSeed { vi: "Hạt giống ngẫu nhiên (seed)", en: "Random seed" }
+    /// Field: start weights.
+    TrainStartWeights { vi: "Trọng số ban đầu", en: "Start weights" }
+    /// Start option: fresh seeded weights.
+    TrainFresh { vi: "ngẫu nhiên mới (theo seed)", en: "fresh (from the seed)" }
+    /// Start option: collapsed weights.
+    TrainCollapsed { vi: "sụp đổ: mọi khuôn mặt gần một điểm", en: "collapsed: every face near one point" }
+    /// Note under the settings.
+    TrainSettingsNote {
+        vi: "Đổi một thiết lập sẽ bắt đầu lại từ bước 0. Mỗi lần bấm Bắt đầu chạy tối đa 200 bước.",
+        en: "Changing a setting starts again from step 0. Each Start runs at most 200 steps.",
+    }
+    /// Readout: step counter.
+    TrainStepLabel { vi: "Bước", en: "Step" }
+    /// Readout column: the run.
+    TrainRun { vi: "Lần chạy", en: "Run" }
+    /// Readout column: the loss.
+    TrainLossLabel { vi: "Hàm mất mát", en: "Loss" }
+    /// Readout column: the fraction of active triplets.
+    TrainActiveLabel { vi: "Bộ ba khác 0", en: "Active triplets" }
+    /// Readout column: held-out accuracy.
+    TrainAccuracyLabel { vi: "Độ chính xác (người giữ riêng)", en: "Held-out accuracy" }
+    /// Unit of the training speed.
+    TrainRate { vi: "bước/giây", en: "steps/s" }
+    /// Chart panel: loss.
+    TrainChartLoss { vi: "Hàm mất mát của lô", en: "Batch loss" }
+    /// Chart panel: fraction of active triplets.
+    TrainChartActive { vi: "Tỉ lệ bộ ba khác 0", en: "Fraction of active triplets" }
+    /// Chart panel: held-out verification accuracy.
+    TrainChartAccuracy { vi: "Độ chính xác so sánh khuôn mặt", en: "Verification accuracy" }
+    /// Chart x axis.
+    TrainChartStep { vi: "bước", en: "step" }
+    /// Accessible name of the chart.
+    TrainChartLabel {
+        vi: "Đường cong huấn luyện: hàm mất mát, tỉ lệ bộ ba khác 0 và độ chính xác trên người giữ riêng theo từng bước",
+        en: "Training curves: loss, fraction of active triplets and held-out accuracy per step",
+    }
+    /// Caption of the spheres.
+    TrainSphereCaption {
+        vi: "Vector đặc trưng của mọi khuôn mặt trên mặt cầu đơn vị, mỗi người một màu",
+        en: "Every face's embedding on the unit sphere, one colour per person",
+    }
+    /// Explanation heading.
+    TrainExplainHeading { vi: "Điều gì đang xảy ra?", en: "What is happening?" }
+    /// Explanation: α = 0.
+    TrainExplainZero {
+        vi: "Với α = 0 (màu cam), một bộ ba không còn đóng góp gì ngay khi mẫu negative chỉ xa hơn mẫu positive một chút — như ví dụ trong bài: ‖f(A) − f(P)‖² = 0.5, ‖f(A) − f(N)‖² = 0.51 cho max(0, 0.5 − 0.51) = 0. Hàm mất mát về 0 chỉ sau vài bước, số bộ ba khác 0 ít dần, và mô hình không học được gì nhiều: không có gì đẩy những người khác nhau ra xa, nên các cụm vẫn sát nhau (thường dồn cả vào một góc nhỏ của mặt cầu) và độ chính xác dừng tăng.",
+        en: "With α = 0 (amber) a triplet stops counting as soon as the negative is even slightly farther than the positive — the lesson's example: ‖f(A) − f(P)‖² = 0.5, ‖f(A) − f(N)‖² = 0.51 gives max(0, 0.5 − 0.51) = 0. The loss drops to 0 within a few steps, the active triplets thin out, and the model learns nothing much: nothing pushes different people apart, so their clusters stay barely apart (often all crowded into one small patch of the sphere) and the accuracy stalls.",
+    }
+    /// Explanation: α = 0.2.
+    TrainExplainMargin {
+        vi: "Với α = 0.2 (màu xanh), cùng bộ ba đó vẫn có mất mát max(0, 0.5 − 0.51 + 0.2) = 0.19, nên mô hình có thể học thêm được: hàm mất mát còn lớn hơn 0, các cụm tiếp tục tách xa nhau và độ chính xác trên những người giữ riêng tiếp tục tăng.",
+        en: "With α = 0.2 (blue) the same triplet still costs max(0, 0.5 − 0.51 + 0.2) = 0.19, so the model can keep learning: the loss stays above 0, the clusters keep separating and the accuracy on the held-out people keeps rising.",
+    }
+    /// Explanation: the collapsed start.
+    TrainExplainCollapse {
+        vi: "Khởi đầu “sụp đổ” đưa mọi khuôn mặt về gần một điểm: mọi khoảng cách ≈ 0 nên hàm mất mát ≈ α — bằng 0 khi α = 0 (không có gì để học), bằng 0.2 khi có ngưỡng, và chỉ khi đó mô hình mới thoát ra được.",
+        en: "The collapsed start maps every face to nearly one point: every distance is ≈ 0, so the loss is ≈ α — 0 with α = 0 (nothing to learn), 0.2 with the margin, and only then does the model find its way out.",
+    }
+    /// Training stopped on an error.
+    TrainError { vi: "Huấn luyện dừng vì lỗi:", en: "Training stopped because of an error:" }
 }

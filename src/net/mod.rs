@@ -24,6 +24,7 @@ pub mod optim;
 mod pool;
 pub mod rng;
 pub mod sampler;
+pub mod session;
 pub mod train;
 mod vecops;
 pub mod weights_error;

@@ -22,6 +22,7 @@ use super::readouts::Readouts;
 use super::reductions::Reductions;
 use super::sets::SetsControl;
 use super::toolbar::ViewToolbar;
+use super::train_panel::TrainPanel;
 use super::url_sync::{link_language, read_location, sync_url_with_scene, CopyLink, UrlNoticeBanner};
 use crate::i18n::{Key, Lang};
 use crate::state::Preset;
@@ -143,6 +144,7 @@ pub fn App() -> impl IntoView {
                     <Heatmap />
                 </section>
                 <FacePanel />
+                <TrainPanel />
             </div>
             <div class="side">
                 <GuidedLesson />

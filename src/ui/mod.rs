@@ -24,6 +24,9 @@ mod readouts;
 mod reductions;
 mod sets;
 mod toolbar;
+mod train_charts;
+mod train_panel;
+mod train_state;
 mod url_sync;
 
 pub use app::App;
