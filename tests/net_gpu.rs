@@ -104,6 +104,20 @@ fn matches_the_cpu_forward_for_batches_of_1_7_and_300() {
     assert!(net.uncaptured_errors().is_empty(), "{:?}", net.uncaptured_errors());
 }
 
+#[test]
+fn every_bundled_thumbnail_embeds_the_same_on_gpu_and_cpu() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let read = |p: &str| std::fs::read(format!("{root}/{p}")).unwrap_or_else(|e| panic!("{p}: {e}"));
+    let weights = Weights::from_bytes(&read("assets/net/weights.bin")).expect("bundled weights");
+    let manifest = String::from_utf8(read("assets/faces/manifest.json")).unwrap();
+    let faces = tripletlab::faces::FaceSet::from_bytes(&read("assets/faces/atlas.png"), &manifest).expect("atlas");
+    let inputs: Vec<f32> = (0..faces.len()).flat_map(|i| faces.net_input(i)).collect();
+    let Some(mut net) = gpu(&weights, GpuOptions::default()) else { return };
+    let got = block_on(net.forward(&inputs)).expect("forward");
+    assert_eq!(got.len(), faces.len() * 3);
+    assert_close(&got, &cpu_forward(&weights, &inputs), "bundled thumbnails");
+}
+
 /// Natively the net and its forward future can move to another thread (a
 /// trainer's worker), so both must be `Send`.
 #[test]
