@@ -51,6 +51,15 @@ pub fn describe(faces: &FaceSet, face: usize, lang: Lang) -> String {
     )
 }
 
+/// The first clause of a GPU error (wgpu's long technical detail in
+/// parentheses stays in the notice's tooltip).
+fn short_reason(reason: &str) -> String {
+    match reason.split_once(" (") {
+        Some((head, _)) if !head.is_empty() => format!("{head}."),
+        _ => reason.to_string(),
+    }
+}
+
 /// The backend readout (`data-testid="backend"`, `data-value` = `webgpu`,
 /// `cpu` or `starting`) with the adapter and the last forward time.
 #[component]
@@ -80,8 +89,8 @@ fn BackendReadout(model: FaceModel) -> impl IntoView {
             <span data-testid="forward-time">{time}</span>
         </p>
         <Show when=move || model.fallback.with(Option::is_some)>
-            <p class="notice" role="status" data-testid="backend-notice">
-                {ctx.t(Key::BackendFallback)} " " {move || model.fallback.get().unwrap_or_default()}
+            <p class="notice" role="status" data-testid="backend-notice" title=move || model.fallback.get().unwrap_or_default()>
+                {ctx.t(Key::BackendFallback)} " " {move || short_reason(&model.fallback.get().unwrap_or_default())}
             </p>
         </Show>
     }
