@@ -7,6 +7,7 @@
 //! [`GpuNet::new`] → one forward of all faces (or [`forward_batch`] on the
 //! CPU) → [`FaceModel::embeddings`] → `Scene::refresh_faces`.
 
+#[cfg(feature = "gpu")]
 use std::cell::RefCell;
 use std::sync::Arc;
 
@@ -91,7 +92,6 @@ pub struct FaceModel {
 }
 
 thread_local! {
-    static WEIGHTS: RefCell<Option<Weights>> = const { RefCell::new(None) };
     #[cfg(feature = "gpu")]
     static GPU: RefCell<Option<GpuNet>> = const { RefCell::new(None) };
 }
@@ -157,9 +157,8 @@ impl FaceModel {
             self.faces.set(Some(faces.clone()));
             match fetch_weights(report(2)).await {
                 Ok(weights) => {
-                    WEIGHTS.with(|w| *w.borrow_mut() = Some(weights));
                     self.status.set(ModelStatus::Embedding);
-                    self.embed_all(&faces).await;
+                    self.embed_all(&faces, &weights).await;
                 }
                 Err(message) => self.status.set(ModelStatus::Failed(message)),
             }
@@ -168,45 +167,45 @@ impl FaceModel {
 
     /// Embeds every face: on WebGPU when it works, else on the CPU (the
     /// reason is kept in [`FaceModel::fallback`]).
-    async fn embed_all(self, faces: &FaceSet) {
+    async fn embed_all(self, faces: &FaceSet, weights: &Weights) {
         let inputs: Vec<f32> = (0..faces.len()).flat_map(|i| faces.net_input(i)).collect();
-        let Some(weights) = WEIGHTS.with(|w| w.borrow().clone()) else { return };
-        let start = now_ms();
-        let table = match self.gpu_forward(&weights, &inputs).await {
-            Ok(table) => table,
+        let (table, ms) = match self.gpu_forward(weights, &inputs).await {
+            Ok(done) => done,
             Err(reason) => {
                 self.fallback.set(Some(reason));
                 self.backend.set(Backend::Cpu);
                 let start = now_ms();
-                let table = forward_batch(&weights, &inputs);
-                self.forward_ms.set(Some(now_ms() - start));
-                self.embeddings.set(Arc::new(table));
-                self.status.set(ModelStatus::Ready);
-                return;
+                let table = forward_batch(weights, &inputs);
+                (table, now_ms() - start)
             }
         };
-        self.forward_ms.set(Some(now_ms() - start));
+        self.forward_ms.set(Some(ms));
         self.embeddings.set(Arc::new(table));
         self.status.set(ModelStatus::Ready);
     }
 
     #[cfg(feature = "gpu")]
-    async fn gpu_forward(self, weights: &Weights, inputs: &[f32]) -> Result<Vec<f32>, String> {
+    /// The embeddings on WebGPU and the milliseconds the forward pass took
+    /// (device and pipeline creation, done once, not counted).
+    async fn gpu_forward(self, weights: &Weights, inputs: &[f32]) -> Result<(Vec<f32>, f64), String> {
         let existing = GPU.with(|g| g.borrow_mut().take());
         let mut net = match existing {
-            Some(net) if !net.is_lost() => net,
+            Some(mut net) if !net.is_lost() => {
+                net.update_weights(weights).map_err(|e| e.to_string())?;
+                net
+            }
             _ => GpuNet::new(weights, GpuOptions::default()).await.map_err(|e| e.to_string())?,
         };
-        let out = net.forward(inputs).await.map_err(|e| e.to_string());
-        if out.is_ok() {
-            self.backend.set(Backend::WebGpu(net.adapter_name().to_string()));
-            GPU.with(|g| *g.borrow_mut() = Some(net));
-        }
-        out
+        let start = now_ms();
+        let table = net.forward(inputs).await.map_err(|e| e.to_string())?;
+        let ms = now_ms() - start;
+        self.backend.set(Backend::WebGpu(net.adapter_name().to_string()));
+        GPU.with(|g| *g.borrow_mut() = Some(net));
+        Ok((table, ms))
     }
 
     #[cfg(not(feature = "gpu"))]
-    async fn gpu_forward(self, _weights: &Weights, _inputs: &[f32]) -> Result<Vec<f32>, String> {
+    async fn gpu_forward(self, _weights: &Weights, _inputs: &[f32]) -> Result<(Vec<f32>, f64), String> {
         Err("this build has no GPU path".to_string())
     }
 
