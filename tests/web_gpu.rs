@@ -6,7 +6,6 @@
 #![cfg(target_arch = "wasm32")]
 #![cfg(feature = "gpu")]
 
-use tripletlab::net::arch::{INPUT_LEN, TENSORS};
 use tripletlab::net::forward::forward_batch;
 use tripletlab::net::gpu::{GpuError, GpuFault, GpuNet, GpuOptions};
 use tripletlab::net::Weights;
@@ -16,40 +15,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const TOLERANCE: f32 = 1e-4;
 
-/// xorshift64*: deterministic values in [lo, hi).
-struct Rng(u64);
-
-impl Rng {
-    fn new(seed: u64) -> Self {
-        Self(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
-    }
-
-    fn uniform(&mut self, lo: f32, hi: f32) -> f32 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        let bits = self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 40;
-        lo + (hi - lo) * (bits as f32 / (1u64 << 24) as f32)
-    }
-}
-
-fn random_weights(seed: u64) -> Weights {
-    let mut rng = Rng::new(seed);
-    let mut w = Weights::zeros();
-    for (spec, tensor) in TENSORS.iter().zip(w.tensors_mut()) {
-        let fan_in: usize = spec.shape[1..].iter().product::<usize>().max(1);
-        let a = if spec.shape.len() == 1 { 0.1 } else { (6.0 / fan_in as f32).sqrt() };
-        for v in tensor.iter_mut() {
-            *v = rng.uniform(-a, a);
-        }
-    }
-    w
-}
-
-fn random_inputs(n: usize, seed: u64) -> Vec<f32> {
-    let mut rng = Rng::new(seed);
-    (0..n * INPUT_LEN).map(|_| rng.uniform(0.0, 1.0)).collect()
-}
+#[path = "common/gpu_fixtures.rs"]
+mod fixtures;
+use fixtures::{random_inputs, random_weights};
 
 fn assert_close(gpu: &[f32], cpu: &[f32], what: &str) {
     assert_eq!(gpu.len(), cpu.len(), "{what}: lengths");
