@@ -16,6 +16,7 @@ pub mod crc32;
 mod dense;
 pub mod eval;
 pub mod forward;
+pub mod gradient;
 pub mod init;
 pub mod l2norm;
 pub mod nudge;
@@ -32,6 +33,7 @@ pub mod weights_file;
 
 pub use backward::backward;
 pub use forward::{forward_batch, forward_with_cache, ForwardCache};
+pub use gradient::{CpuBackend, GradientBackend, StepError};
 pub use objective::{batch_gradient, mined_loss, MinedLoss, Mining};
 pub use optim::Optimizer;
 pub use train::{StepReport, TrainConfig, TrainError, Trainer};

@@ -13,9 +13,10 @@ use std::sync::Arc;
 use super::arch::EMBED_DIM;
 use super::eval::evaluate;
 use super::forward::forward_batch;
+use super::gradient::{GradientBackend, StepError};
 use super::objective::Mining;
 use super::optim::Optimizer;
-use super::train::{TrainConfig, TrainError, Trainer};
+use super::train::{StepReport, TrainConfig, TrainError, Trainer};
 use super::Weights;
 
 #[path = "session_data.rs"]
@@ -212,8 +213,35 @@ impl TrainingSession {
         Ok(self.runs.iter().all(|r| r.trainer.step_count() == self.runs[0].trainer.step_count()))
     }
 
+    /// Like [`TrainingSession::step_lagging_run`], with the run's forward
+    /// and backward passes on `backend` (the GPU in the browser); the rest
+    /// of the step is the same code. On error nothing has moved, so the
+    /// session can go on with another backend from the same step.
+    ///
+    /// Errors: [`StepError::Train`] as [`TrainingSession::step`],
+    /// [`StepError::Backend`] for the backend's own failures.
+    pub async fn step_lagging_run_on<B: GradientBackend>(
+        &mut self,
+        backend: &mut B,
+    ) -> Result<bool, StepError<B::Error>> {
+        let behind = (0..self.runs.len()).min_by_key(|&r| self.runs[r].trainer.step_count()).unwrap_or(0);
+        let mut run = self.runs[behind].clone();
+        let data = self.data.clone();
+        let report = run.trainer.step_on(backend, &data.train_inputs, &data.train_labels).await?;
+        self.record(&mut run, &report);
+        self.runs[behind] = run;
+        Ok(self.runs.iter().all(|r| r.trainer.step_count() == self.runs[0].trainer.step_count()))
+    }
+
     fn step_run(&self, run: &mut Run) -> Result<(), TrainError> {
         let report = run.trainer.step(&self.data.train_inputs, &self.data.train_labels)?;
+        self.record(run, &report);
+        Ok(())
+    }
+
+    /// Appends a step's report to its run's history (and measures or defers
+    /// the held-out accuracy).
+    fn record(&self, run: &mut Run, report: &StepReport) {
         run.history.loss.push(report.loss);
         run.history.fraction_active.push(report.fraction_active);
         if let Some((step, weights)) = run.pending.take() {
@@ -227,7 +255,6 @@ impl TrainingSession {
                 run.history.accuracy.push((report.step, accuracy));
             }
         }
-        Ok(())
     }
 
     /// With `on`, steps leave their held-out evaluation for

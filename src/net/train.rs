@@ -2,7 +2,8 @@
 //! state, the seeded generator and the step counter; each
 //! [`Trainer::step`] samples one P × K batch, runs the forward pass, the
 //! loss engine's mined loss and gradient, the backward pass and one
-//! optimiser update.
+//! optimiser update. [`Trainer::step_on`] does the same with the forward
+//! and backward passes on another [`GradientBackend`] (the GPU).
 //!
 //! Single-threaded, no clock, no threads: the browser can call the very same
 //! `step` between frames, and the same seed, configuration and data give
@@ -11,7 +12,8 @@
 use std::fmt;
 
 use super::arch::INPUT_LEN;
-use super::objective::{batch_gradient, Mining};
+use super::gradient::{now_or_never, CpuBackend, GradientBackend, StepError};
+use super::objective::{MinedLoss, Mining};
 use super::optim::{Optimizer, OptimizerState};
 use super::rng::SplitMix64;
 use super::sampler::Groups;
@@ -196,6 +198,51 @@ impl Trainer {
     where
         F: FnOnce(&Weights) -> Result<Option<Weights>, TrainError>,
     {
+        let rng = self.sample(inputs, labels)?;
+        let c = self.config;
+        let mut cpu = CpuBackend;
+        let future = cpu.batch_gradient(&self.weights, &self.batch_inputs, &self.batch_labels, c.alpha, c.mining);
+        let (mined, mut gradient) = match now_or_never(future) {
+            Some(Ok(result)) => result,
+            Some(Err(StepError::Train(e))) => return Err(e),
+            Some(Err(StepError::Backend(never))) => match never {},
+            None => unreachable!("the CPU backend's future is ready at once"),
+        };
+        if let Some(more) = extra(&self.weights)? {
+            for (g, m) in gradient.tensors_mut().into_iter().zip(more.tensors()) {
+                for (g, m) in g.iter_mut().zip(m) {
+                    *g += m;
+                }
+            }
+        }
+        Ok(self.apply(rng, &mined, &gradient))
+    }
+
+    /// Like [`Trainer::step`], with the forward and backward passes on
+    /// `backend` (e.g. the GPU). Sampling, the loss mining and the
+    /// optimiser are the same code as on the CPU, so from the same state
+    /// both give the same step up to the backends' rounding.
+    ///
+    /// Errors: [`StepError::Train`] as [`Trainer::step`],
+    /// [`StepError::Backend`] for the backend's failures; on error the
+    /// trainer is unchanged, so it can go on with another backend.
+    pub async fn step_on<B: GradientBackend>(
+        &mut self,
+        backend: &mut B,
+        inputs: &[f32],
+        labels: &[u32],
+    ) -> Result<StepReport, StepError<B::Error>> {
+        let rng = self.sample(inputs, labels).map_err(StepError::Train)?;
+        let c = self.config;
+        let (mined, gradient) =
+            backend.batch_gradient(&self.weights, &self.batch_inputs, &self.batch_labels, c.alpha, c.mining).await?;
+        Ok(self.apply(rng, &mined, &gradient))
+    }
+
+    /// Checks the data and samples the next P × K batch into the trainer's
+    /// batch buffers; returns the generator as it will be after this step
+    /// (committed only by [`Trainer::apply`]).
+    fn sample(&mut self, inputs: &[f32], labels: &[u32]) -> Result<SplitMix64, TrainError> {
         if inputs.len() != labels.len() * INPUT_LEN {
             return Err(TrainError::InputLength { values: inputs.len(), labels: labels.len() });
         }
@@ -211,30 +258,24 @@ impl Trainer {
             self.batch_inputs.extend_from_slice(&inputs[i * INPUT_LEN..(i + 1) * INPUT_LEN]);
             self.batch_labels.push(labels[i]);
         }
-        let c = &self.config;
-        let (mined, mut gradient) =
-            batch_gradient(&self.weights, &self.batch_inputs, &self.batch_labels, c.alpha, c.mining)
-                .map_err(TrainError::Loss)?;
-        if let Some(more) = extra(&self.weights)? {
-            for (g, m) in gradient.tensors_mut().into_iter().zip(more.tensors()) {
-                for (g, m) in g.iter_mut().zip(m) {
-                    *g += m;
-                }
-            }
-        }
-        self.optimizer.update(&mut self.weights, &gradient, c.learning_rate);
+        Ok(rng)
+    }
+
+    /// Applies the optimiser, commits the generator and counts the step.
+    fn apply(&mut self, rng: SplitMix64, mined: &MinedLoss, gradient: &Weights) -> StepReport {
+        self.optimizer.update(&mut self.weights, gradient, self.config.learning_rate);
         self.rng = rng;
         self.step += 1;
         let gradient_norm =
             gradient.tensors().iter().flat_map(|t| t.iter()).map(|&g| f64::from(g) * f64::from(g)).sum::<f64>().sqrt();
-        Ok(StepReport {
+        StepReport {
             step: self.step,
             loss: mined.loss,
             active: mined.active,
             considered: mined.considered,
             fraction_active: mined.fraction_active(),
             gradient_norm,
-        })
+        }
     }
 }
 

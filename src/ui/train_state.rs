@@ -8,13 +8,20 @@
 //! cost fits in [`SLICE_MS`] (`performance.now()`), then it yields so the
 //! browser can paint and handle input. Slicing does not change the
 //! numbers: the same seed and settings give the same curves.
+//!
+//! When the faces panel runs the net on WebGPU, the steps run there too
+//! (`train_gpu.rs`): each session step is an async task on a copy of the
+//! session, written back when it finishes (unless a reset or new settings
+//! came meanwhile). If the GPU fails, the copy is dropped and training goes
+//! on on the CPU from the same step, with a notice.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::face_model::now_ms;
+use super::face_model::{now_ms, Backend, FaceModel};
+use super::train_work::{Unit, Work};
 use crate::faces::FaceSet;
 use crate::net::session::{RunHistory, SessionData, SessionSettings, StartWeights, TrainingSession};
 
@@ -62,14 +69,41 @@ pub struct TrainUi {
     pub error: RwSignal<Option<String>>,
     /// Whether a session exists (the faces are loaded).
     pub ready: RwSignal<bool>,
+    /// The faces panel's backend: training uses WebGPU when it does.
+    pub face_backend: Option<RwSignal<Backend>>,
+    /// Why training left the GPU for the CPU, once it did.
+    pub gpu_failed: RwSignal<Option<String>>,
+}
+
+/// Where the training steps run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TrainBackend {
+    /// WebGPU (the net's WGSL forward and backward passes).
+    WebGpu,
+    /// The CPU (WebAssembly SIMD).
+    Cpu,
+}
+
+impl TrainBackend {
+    /// The stable test value, `webgpu` or `cpu`.
+    pub fn value(self) -> &'static str {
+        match self {
+            TrainBackend::WebGpu => "webgpu",
+            TrainBackend::Cpu => "cpu",
+        }
+    }
 }
 
 thread_local! {
-    static SESSION: RefCell<Option<TrainingSession>> = const { RefCell::new(None) };
+    pub(super) static SESSION: RefCell<Option<TrainingSession>> = const { RefCell::new(None) };
     static DATA: RefCell<Option<Arc<SessionData>>> = const { RefCell::new(None) };
-    static WORK: RefCell<Work> = RefCell::new(Work::default());
+    pub(super) static WORK: RefCell<Work> = RefCell::new(Work::default());
     static PUMPING: RefCell<bool> = const { RefCell::new(false) };
-    static TARGET: RefCell<u64> = const { RefCell::new(0) };
+    pub(super) static TARGET: RefCell<u64> = const { RefCell::new(0) };
+    /// Bumped by every rebuild and reset: a GPU step started before is dropped.
+    pub(super) static GENERATION: Cell<u64> = const { Cell::new(0) };
+    /// Whether a GPU step is in flight.
+    pub(super) static GPU_BUSY: Cell<bool> = const { Cell::new(false) };
 }
 
 impl TrainUi {
@@ -86,13 +120,38 @@ impl TrainUi {
             rate: RwSignal::new(None),
             error: RwSignal::new(None),
             ready: RwSignal::new(false),
+            face_backend: use_context::<FaceModel>().map(|m| m.backend),
+            gpu_failed: RwSignal::new(None),
         }
+    }
+
+    /// Where the next steps run: WebGPU when the faces panel uses it and
+    /// the GPU has not failed during training (tracks both signals).
+    pub fn backend(self) -> TrainBackend {
+        let faces_on_gpu = self.face_backend.is_some_and(|b| b.with(|b| matches!(b, Backend::WebGpu(_))));
+        if cfg!(feature = "gpu") && faces_on_gpu && self.gpu_failed.with(Option::is_none) {
+            TrainBackend::WebGpu
+        } else {
+            TrainBackend::Cpu
+        }
+    }
+
+    fn on_gpu(self) -> bool {
+        untrack(|| self.backend()) == TrainBackend::WebGpu
     }
 
     /// (Re)builds the session from `faces` and the current settings, at step 0.
     pub fn rebuild(self, faces: &FaceSet) {
         self.running.set(false);
-        let data = DATA.with_borrow_mut(|d| d.get_or_insert_with(|| Arc::new(SessionData::from_faces(faces))).clone());
+        GENERATION.set(GENERATION.get() + 1);
+        // The data is rebuilt only when the faces changed (the user added or
+        // removed photos): building it embeds nothing but copies every input.
+        let data = DATA.with_borrow_mut(|d| {
+            if !d.as_ref().is_some_and(|d| d.matches(faces)) {
+                *d = Some(Arc::new(SessionData::from_faces(faces)));
+            }
+            d.clone().expect("set just above")
+        });
         self.identities.set(Arc::new(faces.faces().iter().map(|f| f.identity).collect()));
         let start = if self.collapsed.get_untracked() { StartWeights::Collapsed } else { StartWeights::Fresh };
         let built = TrainingSession::new(data, self.settings.get_untracked(), self.compare.get_untracked(), start);
@@ -131,7 +190,11 @@ impl TrainUi {
 
     /// One step of every run (when paused).
     pub fn single_step(self) {
-        if self.running.get_untracked() {
+        if self.running.get_untracked() || GPU_BUSY.get() {
+            return;
+        }
+        if self.on_gpu() {
+            self.spawn_gpu_step(true);
             return;
         }
         let result = SESSION.with_borrow_mut(|s| s.as_mut().map(TrainingSession::step));
@@ -145,6 +208,7 @@ impl TrainUi {
     /// Back to step 0 with the same settings.
     pub fn reset(self) {
         self.running.set(false);
+        GENERATION.set(GENERATION.get() + 1);
         SESSION.with_borrow_mut(|s| s.as_mut().map(TrainingSession::reset));
         self.error.set(None);
         self.rate.set(None);
@@ -159,7 +223,7 @@ impl TrainUi {
     }
 
     /// Copies the histories into [`TrainUi::snapshot`].
-    fn publish(self) {
+    pub(super) fn publish(self) {
         let snapshot = SESSION.with_borrow(|s| {
             s.as_ref().map(|s| Snapshot {
                 step: s.step_count(),
@@ -170,7 +234,7 @@ impl TrainUi {
     }
 
     /// Schedules the next slice as a new task, unless one is scheduled.
-    fn pump(self) {
+    pub(super) fn pump(self) {
         if PUMPING.with_borrow(|p| *p) {
             return;
         }
@@ -192,7 +256,13 @@ impl TrainUi {
     /// a sphere, one run's step) while their measured cost fits in
     /// [`SLICE_MS`], at least one unit per slice.
     fn slice(self) -> bool {
+        if GPU_BUSY.get() {
+            // The GPU step pumps again when it is done.
+            return false;
+        }
         let start = now_ms();
+        let on_gpu = self.on_gpu();
+        let mut gpu_step = false;
         let running = self.running.get_untracked();
         let dirty = WORK.with_borrow(|w| w.dirty);
         let since = start - WORK.with_borrow(|w| w.published_at);
@@ -243,6 +313,10 @@ impl TrainUi {
                             }
                         }
                     }
+                    Unit::Step if on_gpu => {
+                        gpu_step = true;
+                        break;
+                    }
                     Unit::Step => match s.step_lagging_run() {
                         Ok(level) => {
                             WORK.with_borrow_mut(|w| w.steps += u64::from(level));
@@ -275,8 +349,16 @@ impl TrainUi {
         if let Some(e) = failure {
             self.error.set(Some(e));
         }
+        if gpu_step {
+            self.spawn_gpu_step(false);
+            return false;
+        }
         more
     }
+
+    /// Without the `gpu` feature there is no GPU step (never called).
+    #[cfg(not(feature = "gpu"))]
+    fn spawn_gpu_step(self, _single: bool) {}
 
     /// Publishes the histories, finished spheres and the speed.
     fn show(self) {
@@ -301,51 +383,5 @@ impl TrainUi {
         if self.running.get_untracked() && now > since && steps > 0 {
             self.rate.set(Some(steps as f64 * 1000.0 / (now - since)));
         }
-    }
-}
-
-/// One unit of a slice.s work.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Unit {
-    /// A held-out evaluation left by a step.
-    Evaluate,
-    /// A chunk of run `.0`'s sphere.
-    Embed(usize),
-    /// One step of the run that is behind.
-    Step,
-}
-
-/// The scheduler's memory: measured costs, what is waiting to be shown,
-/// and the steps since Start (for the speed).
-#[derive(Default)]
-struct Work {
-    step_ms: f64,
-    evaluate_ms: f64,
-    embed_ms: f64,
-    dirty: bool,
-    published_at: f64,
-    started_at: f64,
-    steps: u64,
-    spheres: Vec<(usize, u64, Arc<Vec<f32>>)>,
-}
-
-impl Work {
-    /// The expected milliseconds of `unit`.
-    fn cost(&self, unit: Unit) -> f64 {
-        match unit {
-            Unit::Evaluate => self.evaluate_ms,
-            Unit::Embed(_) => self.embed_ms,
-            Unit::Step => self.step_ms,
-        }
-    }
-
-    /// Takes a measurement: the estimate follows rises at once and falls slowly.
-    fn measured(&mut self, unit: Unit, ms: f64) {
-        let slot = match unit {
-            Unit::Evaluate => &mut self.evaluate_ms,
-            Unit::Embed(_) => &mut self.embed_ms,
-            Unit::Step => &mut self.step_ms,
-        };
-        *slot = ms.max(0.8 * *slot);
     }
 }

@@ -61,6 +61,15 @@ pub enum GpuError {
         /// The length the architecture requires.
         expected: usize,
     },
+    /// [`super::GpuNet::backward`] got an embeddings' gradient whose length
+    /// is not 3 per image of the last forward (or no forward preceded it
+    /// since the last weight update).
+    GradientLength {
+        /// Values given.
+        len: usize,
+        /// 3 × the images of the last forward (0 when there is none).
+        expected: usize,
+    },
     /// The batch does not fit the device's storage-buffer limits.
     BatchTooLarge {
         /// Images in the batch.
@@ -103,6 +112,14 @@ impl fmt::Display for GpuError {
             Self::InvalidWeights { tensor, len, expected } => {
                 write!(f, "weight tensor {tensor} holds {len} values instead of {expected}")
             }
+            Self::GradientLength { len, expected: 0 } => write!(
+                f,
+                "the backward pass got {len} gradient values but no forward pass with the current weights preceded it"
+            ),
+            Self::GradientLength { len, expected } => write!(
+                f,
+                "the backward pass got {len} gradient values, but the last forward pass needs {expected} (3 per image)"
+            ),
             Self::BatchTooLarge { n, max } => {
                 write!(f, "a batch of {n} images is too large for this GPU (at most {max} per forward)")
             }

@@ -56,14 +56,18 @@
 //! });
 //! ```
 
+mod backward;
 mod buffers;
 mod device;
 mod error;
+mod grad_buffers;
+mod grad_pipeline;
 mod net;
 mod oneshot;
 mod options;
 mod pipeline;
 mod readback;
+mod train_backend;
 
 pub use error::GpuError;
 pub use net::GpuNet;

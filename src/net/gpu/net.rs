@@ -3,6 +3,8 @@
 
 use super::buffers::{self, BatchBuffers, WeightBuffers};
 use super::device::{self, catch_errors, Health};
+use super::grad_buffers::GradBuffers;
+use super::grad_pipeline::GradPipelines;
 use super::pipeline::{workgroups, Pipelines, SLOT_LEN, STAGES};
 use super::{readback, GpuError, GpuFault, GpuOptions};
 use crate::net::arch::{EMBED_DIM, INPUT_LEN};
@@ -16,14 +18,24 @@ use crate::net::Weights;
 /// training changes the weights. After a device loss every call returns
 /// [`GpuError::DeviceLost`]; create a new `GpuNet` (or fall back to the CPU).
 pub struct GpuNet {
-    device: wgpu::Device,
-    queue: wgpu::Queue,
+    pub(super) device: wgpu::Device,
+    pub(super) queue: wgpu::Queue,
     info: wgpu::AdapterInfo,
-    health: Health,
+    pub(super) health: Health,
     pipelines: Pipelines,
-    weights: WeightBuffers,
+    pub(super) weights: WeightBuffers,
     /// `None` after a failed readback (its staging buffer is unusable).
-    batch: Option<BatchBuffers>,
+    pub(super) batch: Option<BatchBuffers>,
+    /// Counts the batch buffers built, so the backward pass knows when its
+    /// bind groups point at old ones.
+    pub(super) generation: u64,
+    /// Images of the last successful forward, whose activations the
+    /// backward pass reads; `None` before one or after a failure.
+    pub(super) last_forward: Option<usize>,
+    /// The backward pipelines, compiled by the first backward.
+    pub(super) grad_pipelines: Option<GradPipelines>,
+    /// The backward buffers, `None` until needed or after a failure.
+    pub(super) grad: Option<GradBuffers>,
     batch_capacity: usize,
     max_batch: usize,
     fault: Option<GpuFault>,
@@ -60,6 +72,10 @@ impl GpuNet {
             batch_capacity: batch.capacity,
             batch: Some(batch),
             max_batch,
+            generation: 0,
+            last_forward: None,
+            grad_pipelines: None,
+            grad: None,
             fault: options.fault,
             forwards: 0,
             in_flight: false,
@@ -72,6 +88,8 @@ impl GpuNet {
         self.check_alive()?;
         buffers::check_weights(weights)?;
         self.weights.write(&self.queue, weights);
+        // The activations no longer belong to these weights.
+        self.last_forward = None;
         Ok(())
     }
 
@@ -81,6 +99,7 @@ impl GpuNet {
     /// and one readback. An empty batch returns an empty vector.
     pub async fn forward(&mut self, inputs: &[f32]) -> Result<Vec<f32>, GpuError> {
         self.check_alive()?;
+        self.last_forward = None;
         if !inputs.len().is_multiple_of(INPUT_LEN) {
             return Err(GpuError::InvalidInput { len: inputs.len() });
         }
@@ -135,6 +154,7 @@ impl GpuNet {
         }
         debug_assert_eq!(values.len(), n * EMBED_DIM);
         self.forwards = self.forwards.saturating_add(1);
+        self.last_forward = Some(n);
         Ok(values)
     }
 
@@ -199,7 +219,7 @@ impl GpuNet {
         readback::start(&batch.staging, bytes)
     }
 
-    fn check_alive(&self) -> Result<(), GpuError> {
+    pub(super) fn check_alive(&self) -> Result<(), GpuError> {
         match self.health.lost_reason() {
             Some(reason) => Err(GpuError::DeviceLost { reason }),
             None => Ok(()),
@@ -211,6 +231,7 @@ impl GpuNet {
         if self.batch.is_none() || n > self.batch_capacity {
             let capacity = n.max(self.batch_capacity);
             let batch = BatchBuffers::new(&self.device, &self.pipelines, &self.weights, capacity);
+            self.generation += 1;
             self.batch_capacity = batch.capacity;
             self.batch = Some(batch);
         }
@@ -218,7 +239,7 @@ impl GpuNet {
 
     /// Natively: block until the submission is done and callbacks have run.
     /// In the browser the event loop does this; `poll` would be a no-op.
-    fn wait_idle(&self) {
+    pub(super) fn wait_idle(&self) {
         #[cfg(not(target_arch = "wasm32"))]
         {
             // A failed poll (device lost) surfaces through the map callback

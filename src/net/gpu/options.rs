@@ -34,6 +34,46 @@ pub enum GpuFault {
     ReadbackFailure,
 }
 
+/// The URL query parameter that injects a [`GpuFault`] into the page's GPU
+/// paths (the faces panel and the training panel), for end-to-end tests:
+/// `?gpu-fault=adapter-null`, `device-creation`, `shader-compile`,
+/// `no-webgpu`, `readback-failure` or `device-lost-after-N` (N forwards
+/// succeed, then the device is destroyed).
+pub const FAULT_QUERY_PARAM: &str = "gpu-fault";
+
+impl GpuFault {
+    /// The fault a [`FAULT_QUERY_PARAM`] value names, `None` for anything
+    /// else (an unknown value injects nothing).
+    pub fn parse(value: &str) -> Option<GpuFault> {
+        match value.trim() {
+            "no-webgpu" => Some(GpuFault::NoWebGpu),
+            "adapter-null" => Some(GpuFault::AdapterNull),
+            "device-creation" => Some(GpuFault::DeviceCreation),
+            "shader-compile" => Some(GpuFault::ShaderCompile),
+            "readback-failure" => Some(GpuFault::ReadbackFailure),
+            other => {
+                let n = other.strip_prefix("device-lost-after-")?;
+                if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+                    return None;
+                }
+                n.parse().ok().map(GpuFault::DeviceLostAfterForwards)
+            }
+        }
+    }
+
+    /// The fault named by [`FAULT_QUERY_PARAM`] in a URL query string such
+    /// as `location.search` (`"?lang=en&gpu-fault=adapter-null"`; the
+    /// leading `?` is optional; the first occurrence counts).
+    pub fn from_query(query: &str) -> Option<GpuFault> {
+        let query = query.strip_prefix('?').unwrap_or(query);
+        let value = query.split('&').find_map(|pair| match pair.split_once('=') {
+            Some((key, value)) if key == FAULT_QUERY_PARAM => Some(value),
+            _ => None,
+        })?;
+        GpuFault::parse(value)
+    }
+}
+
 /// How to create a [`super::GpuNet`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GpuOptions {
@@ -56,5 +96,49 @@ impl GpuOptions {
     /// Default options with `fault` injected.
     pub fn with_fault(fault: GpuFault) -> Self {
         Self { fault: Some(fault), ..Self::default() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_fault_has_a_query_value() {
+        assert_eq!(GpuFault::parse("no-webgpu"), Some(GpuFault::NoWebGpu));
+        assert_eq!(GpuFault::parse("adapter-null"), Some(GpuFault::AdapterNull));
+        assert_eq!(GpuFault::parse("device-creation"), Some(GpuFault::DeviceCreation));
+        assert_eq!(GpuFault::parse("shader-compile"), Some(GpuFault::ShaderCompile));
+        assert_eq!(GpuFault::parse("readback-failure"), Some(GpuFault::ReadbackFailure));
+        assert_eq!(GpuFault::parse("device-lost-after-0"), Some(GpuFault::DeviceLostAfterForwards(0)));
+        assert_eq!(GpuFault::parse("device-lost-after-12"), Some(GpuFault::DeviceLostAfterForwards(12)));
+    }
+
+    #[test]
+    fn unknown_or_malformed_values_inject_nothing() {
+        for bad in [
+            "",
+            "adapter",
+            "device-lost-after-",
+            "device-lost-after-x",
+            "device-lost-after--1",
+            "device-lost-after-+3",
+            "device-lost-after-99999999999",
+        ] {
+            assert_eq!(GpuFault::parse(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn the_fault_is_found_among_other_parameters() {
+        assert_eq!(GpuFault::from_query("?lang=en&gpu-fault=adapter-null"), Some(GpuFault::AdapterNull));
+        assert_eq!(GpuFault::from_query("gpu-fault=device-lost-after-5"), Some(GpuFault::DeviceLostAfterForwards(5)));
+        assert_eq!(
+            GpuFault::from_query("?gpu-fault=shader-compile&gpu-fault=no-webgpu"),
+            Some(GpuFault::ShaderCompile)
+        );
+        assert_eq!(GpuFault::from_query("?lang=en"), None);
+        assert_eq!(GpuFault::from_query("?xgpu-fault=adapter-null"), None);
+        assert_eq!(GpuFault::from_query(""), None);
     }
 }
