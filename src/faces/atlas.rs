@@ -37,6 +37,7 @@ pub fn decode_rgba(bytes: &[u8], expected: (usize, usize)) -> Result<Vec<u8>, Fa
     if !bytes.starts_with(&PNG_SIGNATURE) {
         return Err(FaceError::NotPng);
     }
+    check_palette(bytes)?;
     let corrupt = |e: png::DecodingError| FaceError::CorruptPng(e.to_string());
     let mut decoder = png::Decoder::new_with_limits(Cursor::new(bytes), png::Limits { bytes: DECODE_LIMIT_BYTES });
     decoder.set_transformations(png::Transformations::normalize_to_color8());
@@ -84,6 +85,26 @@ pub fn decode_rgba(bytes: &[u8], expected: (usize, usize)) -> Result<Vec<u8>, Fa
     Ok(rgba)
 }
 
+/// Refuses a `PLTE` chunk whose length is not 3 to 768 bytes in whole RGB
+/// entries. The png crate (0.18.1) does not check this and panics while
+/// expanding such a palette (found by `fuzz/fuzz_targets/face_atlas.rs`).
+fn check_palette(bytes: &[u8]) -> Result<(), FaceError> {
+    let mut at = PNG_SIGNATURE.len();
+    while let Some(header) = bytes.get(at..at + 8) {
+        let len = u32::from_be_bytes([header[0], header[1], header[2], header[3]]) as usize;
+        match &header[4..] {
+            b"PLTE" if len == 0 || len > 3 * 256 || !len.is_multiple_of(3) => {
+                return Err(FaceError::CorruptPng(format!(
+                    "a palette of {len} bytes (whole RGB entries, at most 256)"
+                )));
+            }
+            b"IDAT" | b"IEND" => break,
+            _ => at = at.saturating_add(12).saturating_add(len),
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,6 +140,48 @@ mod tests {
         assert_eq!(decode_rgba(&png, (4, 5)), Err(FaceError::AtlasSizeMismatch { expected: (4, 5), found: (4, 4) }));
         assert_eq!(decode_rgba(b"GIF89a", (4, 4)), Err(FaceError::NotPng));
         assert_eq!(decode_rgba(&[], (4, 4)), Err(FaceError::NotPng));
+    }
+
+    /// A 2×1 palette PNG whose `PLTE` holds `palette` (chunk CRCs correct).
+    fn palette_png(palette: &[u8]) -> Vec<u8> {
+        fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+            out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+            let start = out.len();
+            out.extend_from_slice(kind);
+            out.extend_from_slice(data);
+            let crc = crate::net::crc32::crc32(&out[start..]);
+            out.extend_from_slice(&crc.to_be_bytes());
+        }
+        let mut out = PNG_SIGNATURE.to_vec();
+        chunk(&mut out, b"IHDR", &[0, 0, 0, 2, 0, 0, 0, 1, 8, 3, 0, 0, 0]);
+        chunk(&mut out, b"PLTE", palette);
+        // zlib stream of the one row: filter 0, indices 0 and 1 (stored block).
+        let row = [0_u8, 0, 1];
+        let mut idat = vec![0x78, 0x01, 0x01, 3, 0, 0xFC, 0xFF];
+        idat.extend_from_slice(&row);
+        let (mut a, mut b) = (1_u32, 0_u32);
+        for byte in row {
+            a = (a + u32::from(byte)) % 65521;
+            b = (b + a) % 65521;
+        }
+        idat.extend_from_slice(&((b << 16) | a).to_be_bytes());
+        chunk(&mut out, b"IDAT", &idat);
+        chunk(&mut out, b"IEND", &[]);
+        out
+    }
+
+    #[test]
+    fn palettes_of_partial_entries_are_refused_not_a_panic() {
+        let ok = decode_rgba(&palette_png(&[10, 20, 30, 40, 50, 60]), (2, 1)).unwrap();
+        assert_eq!(ok, [10, 20, 30, 255, 40, 50, 60, 255]);
+        for len in [1, 2, 4, 5, 14, 771] {
+            let palette: Vec<u8> = (0..len).map(|i| i as u8).collect();
+            let err = decode_rgba(&palette_png(&palette), (2, 1)).unwrap_err();
+            assert_eq!(
+                err,
+                FaceError::CorruptPng(format!("a palette of {len} bytes (whole RGB entries, at most 256)"))
+            );
+        }
     }
 
     #[test]

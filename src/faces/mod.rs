@@ -33,11 +33,14 @@ mod input;
 mod manifest;
 #[cfg(not(target_arch = "wasm32"))]
 mod paint;
+mod photo;
+mod photo_error;
 mod rng;
 mod set;
 #[cfg(not(target_arch = "wasm32"))]
 mod shape;
 mod traits;
+mod user_faces;
 mod variation;
 
 pub use atlas::{decode_rgba, encode_rgb_png};
@@ -46,9 +49,17 @@ pub use colour::Rgb;
 pub use error::FaceError;
 pub use input::net_input_from_rgba;
 pub use manifest::{FaceInfo, Manifest, FORMAT_VERSION};
+pub use photo::{
+    check_dimensions, check_file, resize_area, sniff, thumbnail, Crop, ImageKind, MAX_FILE_BYTES, MAX_PIXELS, MAX_SIDE,
+    MAX_ZOOM, SNIFF_BYTES,
+};
+pub use photo_error::PhotoError;
 pub use rng::SplitMix64;
 pub use set::FaceSet;
 pub use traits::{EyeShape, FacialHair, Glasses, GlassesShape, HairStyle, HeadShape, Identity, Traits};
+pub use user_faces::{
+    clean_name, UserFaces, UserPerson, UserPhoto, MAX_NAME_CHARS, MAX_USER_PHOTOS, MIN_PHOTOS_TO_TRAIN,
+};
 pub use variation::{variation, Variation, SHOTS_PER_IDENTITY};
 
 /// Side of one square thumbnail in pixels.

@@ -6,6 +6,8 @@ use super::error::FaceError;
 use super::input::net_input_from_rgba;
 use super::manifest::{FaceInfo, Manifest};
 use super::traits::Identity;
+use super::user_faces::UserFaces;
+use super::variation::Variation;
 use super::THUMB_SIDE;
 
 /// The face thumbnails and what is known about them.
@@ -15,6 +17,11 @@ pub struct FaceSet {
     /// The whole atlas, straight RGBA8, row-major.
     atlas: Vec<u8>,
     atlas_size: (usize, usize),
+    /// How many images and identities come from the atlas; the rest are
+    /// user photos (see [`FaceSet::with_user_photos`]).
+    bundled: (usize, usize),
+    /// Thumbnails of the user photos, faces `bundled.0..`.
+    added: Vec<Vec<u8>>,
 }
 
 impl FaceSet {
@@ -24,7 +31,63 @@ impl FaceSet {
         let manifest = Manifest::parse(manifest_json)?;
         let atlas_size = manifest.atlas_size();
         let atlas = decode_rgba(atlas_png, atlas_size)?;
-        Ok(FaceSet { manifest, atlas, atlas_size })
+        let bundled = (manifest.faces.len(), manifest.identities.len());
+        Ok(FaceSet { manifest, atlas, atlas_size, bundled, added: Vec::new() })
+    }
+
+    /// The bundled faces followed by `user`'s photos (any user photos this
+    /// set already had are replaced). Photo `i` becomes face
+    /// `bundled_len() + i`; each user person becomes a new identity after the
+    /// bundled ones, held out from training unless it has at least
+    /// [`super::MIN_PHOTOS_TO_TRAIN`] photos. User identities borrow the
+    /// first bundled person's [`Identity::traits`], which only the face
+    /// generator reads.
+    pub fn with_user_photos(&self, user: &UserFaces) -> FaceSet {
+        let (faces, identities) = self.bundled;
+        let mut set = FaceSet {
+            manifest: self.manifest.clone(),
+            atlas: self.atlas.clone(),
+            atlas_size: self.atlas_size,
+            bundled: self.bundled,
+            added: user.photos().iter().map(|p| p.rgba.clone()).collect(),
+        };
+        set.manifest.faces.truncate(faces);
+        set.manifest.identities.truncate(identities);
+        let mut infos = vec![None; user.len()];
+        for (k, person) in user.people().into_iter().enumerate() {
+            let traits = self.manifest.identities.first().map(|i| i.traits.clone());
+            let Some(traits) = traits else { break };
+            for (shot, &photo) in person.photos.iter().enumerate() {
+                infos[photo] = Some(FaceInfo {
+                    index: faces + photo,
+                    identity: identities + k,
+                    shot,
+                    atlas_col: 0,
+                    atlas_row: 0,
+                    variation: Variation::NEUTRAL,
+                });
+            }
+            let held_out = !person.trains();
+            set.manifest.identities.push(Identity { id: identities + k, name: person.name, held_out, traits });
+        }
+        set.manifest.faces.extend(infos.into_iter().flatten());
+        set.added.truncate(set.manifest.faces.len() - faces);
+        set
+    }
+
+    /// Number of images from the atlas (user photos come after them).
+    pub fn bundled_len(&self) -> usize {
+        self.bundled.0
+    }
+
+    /// Number of identities from the atlas (user people come after them).
+    pub fn bundled_identities(&self) -> usize {
+        self.bundled.1
+    }
+
+    /// Whether image `face` is a user photo.
+    pub fn is_user_photo(&self, face: usize) -> bool {
+        face >= self.bundled.0 && face < self.len()
     }
 
     /// Number of images (288 for the generated set).
@@ -65,11 +128,15 @@ impl FaceSet {
         Some(of_identity.find(|f| f.shot == 0).map_or(first, |f| f.index))
     }
 
-    /// The thumbnail of image `face` as 48×48 straight RGBA8 (row-major).
+    /// The thumbnail of image `face` as 48×48 straight RGBA8 (row-major):
+    /// cut from the atlas, or a user photo's.
     ///
     /// # Panics
     /// If `face >= self.len()`.
     pub fn thumbnail_rgba(&self, face: usize) -> Vec<u8> {
+        if let Some(added) = face.checked_sub(self.bundled.0) {
+            return self.added[added].clone();
+        }
         let info = &self.manifest.faces[face];
         let (x0, y0) = (info.atlas_col * THUMB_SIDE, info.atlas_row * THUMB_SIDE);
         let stride = self.atlas_size.0 * 4;
@@ -152,6 +219,37 @@ mod tests {
         let input = set.net_input(2);
         assert!((input[0] - 40.0 / 255.0).abs() < 1e-6);
         assert!((input[crate::net::arch::INPUT_LEN - 1] - 7.0 / 255.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn user_photos_follow_the_bundled_faces() {
+        use crate::faces::UserFaces;
+        let (png, json) = tiny();
+        let set = FaceSet::from_bytes(&png, &json).unwrap();
+        let mut user = UserFaces::new();
+        let thumb = |v: u8| vec![v; THUMB_SIDE * THUMB_SIDE * 4];
+        user.add("Lan", thumb(10)).unwrap();
+        user.add("Minh", thumb(20)).unwrap();
+        user.add("lan", thumb(30)).unwrap();
+        let with = set.with_user_photos(&user);
+        assert_eq!((with.len(), with.bundled_len(), with.bundled_identities()), (6, 3, 2));
+        assert_eq!(with.labels(), vec![0, 0, 1, 2, 3, 2]);
+        assert_eq!(with.faces().iter().map(|f| f.index).collect::<Vec<_>>(), vec![0, 1, 2, 3, 4, 5]);
+        assert_eq!(with.faces()[5].shot, 1, "Lan's second photo");
+        let names: Vec<_> = with.identities().iter().map(|i| (i.id, i.name.as_str(), i.held_out)).collect();
+        assert_eq!(&names[2..], &[(2, "Lan", false), (3, "Minh", true)]);
+        assert!(!with.is_user_photo(2) && with.is_user_photo(3) && with.is_user_photo(5) && !with.is_user_photo(6));
+        assert_eq!(with.thumbnail_rgba(4)[0], 20);
+        assert!((with.net_input(5)[0] - 30.0 / 255.0).abs() < 1e-6);
+        assert_eq!(with.portrait(2), Some(3));
+        // Bundled faces are unchanged; replacing the user photos drops the old ones.
+        assert_eq!(with.thumbnail_rgba(0), set.thumbnail_rgba(0));
+        user.remove(0);
+        let again = with.with_user_photos(&user);
+        assert_eq!(again.labels(), vec![0, 0, 1, 2, 3]);
+        assert_eq!(again.identities()[2].name, "Minh");
+        assert!(again.identities().iter().all(|i| i.id < 4));
+        assert_eq!(again.with_user_photos(&UserFaces::new()).len(), 3);
     }
 
     #[test]

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::context::use_ctx;
 use super::face_model::{use_face_model, Backend, FaceModel, ModelStatus};
+use super::photo_panel::PhotoSection;
 use crate::faces::{FaceSet, THUMB_SIDE};
 use crate::i18n::{Key, Lang};
 use crate::state::{FaceRole, PointId};
@@ -13,9 +14,14 @@ use crate::state::{FaceRole, PointId};
 /// Side of a gallery thumbnail in CSS pixels.
 const GALLERY_CSS: f64 = 48.0;
 
-/// CSS for a `side`-pixel sprite of `face` cut from the atlas.
+/// CSS for a `side`-pixel sprite of `face` cut from the atlas, or for a
+/// user photo its own `data:` URL.
 pub fn sprite_style(faces: &FaceSet, face: usize, side: f64) -> String {
     let Some(info) = faces.faces().get(face) else { return String::new() };
+    if faces.is_user_photo(face) {
+        let url = super::photo_thumb::thumb_url(&faces.thumbnail_rgba(face));
+        return format!("background-image:url({url});background-size:{side}px {side}px;background-position:0 0");
+    }
     let scale = side / THUMB_SIDE as f64;
     let (w, h) = faces.atlas_size();
     format!(
@@ -33,6 +39,9 @@ pub fn sprite_style(faces: &FaceSet, face: usize, side: f64) -> String {
 pub fn describe(faces: &FaceSet, face: usize, lang: Lang) -> String {
     let Some(info) = faces.faces().get(face) else { return String::new() };
     let name = faces.identities().get(info.identity).map_or("", |i| i.name.as_str());
+    if faces.is_user_photo(face) {
+        return format!("{name} #{}: {}", face + 1, lang.t(Key::PhotosYours));
+    }
     let v = &info.variation;
     format!(
         "{name} #{}: {} {:.0}° × {:.2}; {} {:+.0}° / {:+.0}°; {} {} {:.1}, {} {:.1}",
@@ -214,10 +223,12 @@ pub fn FacePanel() -> impl IntoView {
                     let members: Vec<usize> =
                         faces.faces().iter().filter(|f| f.identity == person.id).map(|f| f.index).collect();
                     let held_out = person.held_out;
+                    let yours = person.id >= faces.bundled_identities();
                     view! {
                         <li class="face-row">
                             <span class="face-name">
                                 {person.name.clone()}
+                                {yours.then(|| view! { <small class="yours">{ctx.t(Key::PhotosYours)}</small> })}
                                 {held_out.then(|| view! { <small class="held-out">{ctx.t(Key::FacesHeldOut)}</small> })}
                             </span>
                             <span class="face-strip">
@@ -249,6 +260,11 @@ pub fn FacePanel() -> impl IntoView {
             _ => lang.t(Key::FacesNoneSelected).to_string(),
         }
     };
+    let embedding = move || model.selected.get().and_then(|face| model.embedding(face));
+    let embedding_value =
+        move || embedding().map(|e| e.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(",")).unwrap_or_default();
+    let embedding_text =
+        move || embedding().map(|e| format!("f(x) = ({:.3}, {:.3}, {:.3})", e[0], e[1], e[2])).unwrap_or_default();
     view! {
         <section class="card faces-card" data-testid="faces-panel">
             <h2>{ctx.t(Key::FacesHeading)}</h2>
@@ -259,6 +275,7 @@ pub fn FacePanel() -> impl IntoView {
                 {rows}
             </ul>
             <p class="face-selected" data-testid="face-selected" aria-live="polite">{selected_text}</p>
+            <p class="face-embedding" data-testid="face-embedding" data-value=embedding_value>{embedding_text}</p>
             <div class="face-roles">
                 <button type="button" data-testid="role-anchor" disabled=move || !can_assign() on:click=move |_| assign(FaceRole::Anchor)>
                     {ctx.t(Key::FacesRoleAnchor)}
@@ -280,6 +297,7 @@ pub fn FacePanel() -> impl IntoView {
                     on:change=move |ev| model.show_all.set(event_target_checked(&ev)) />
                 {ctx.t(Key::FacesShowAll)}
             </label>
+            <PhotoSection model=model />
         </section>
     }
 }

@@ -7,7 +7,6 @@
 //! [`GpuNet::new`] → one forward of all faces (or [`forward_batch`] on the
 //! CPU) → [`FaceModel::embeddings`] → `Scene::refresh_faces`.
 
-#[cfg(feature = "gpu")]
 use std::cell::RefCell;
 use std::sync::Arc;
 
@@ -19,7 +18,7 @@ use super::context::use_ctx;
 use crate::faces::FaceSet;
 use crate::net::forward::forward_batch;
 #[cfg(feature = "gpu")]
-use crate::net::gpu::{GpuNet, GpuOptions};
+use crate::net::gpu::{GpuFault, GpuNet, GpuOptions};
 use crate::net::Weights;
 
 /// Where the bundled files are served (relative to the page, so the app
@@ -94,6 +93,11 @@ pub struct FaceModel {
 thread_local! {
     #[cfg(feature = "gpu")]
     static GPU: RefCell<Option<GpuNet>> = const { RefCell::new(None) };
+    /// The loaded weights, kept to embed user photos with them.
+    static WEIGHTS: RefCell<Option<Weights>> = const { RefCell::new(None) };
+    /// The `?gpu-fault=` of the URL the page was opened with.
+    #[cfg(feature = "gpu")]
+    static PAGE_FAULT: std::cell::OnceCell<Option<GpuFault>> = const { std::cell::OnceCell::new() };
 }
 
 /// The faces model from context.
@@ -115,6 +119,8 @@ impl FaceModel {
             show_all: RwSignal::new(false),
         };
         provide_context(model);
+        #[cfg(feature = "gpu")]
+        page_gpu_options();
         let ctx = use_ctx();
         // Bound points follow the embeddings (a new backend, new weights)
         // and take them as soon as they are bound (a pick, a preset, a link).
@@ -157,6 +163,7 @@ impl FaceModel {
             self.faces.set(Some(faces.clone()));
             match fetch_weights(report(2)).await {
                 Ok(weights) => {
+                    WEIGHTS.with_borrow_mut(|w| *w = Some(weights.clone()));
                     self.status.set(ModelStatus::Embedding);
                     self.embed_all(&faces, &weights).await;
                 }
@@ -194,7 +201,7 @@ impl FaceModel {
                 net.update_weights(weights).map_err(|e| e.to_string())?;
                 net
             }
-            _ => GpuNet::new(weights, GpuOptions::default()).await.map_err(|e| e.to_string())?,
+            _ => GpuNet::new(weights, page_gpu_options()).await.map_err(|e| e.to_string())?,
         };
         let start = now_ms();
         let table = net.forward(inputs).await.map_err(|e| e.to_string())?;
@@ -207,6 +214,26 @@ impl FaceModel {
     #[cfg(not(feature = "gpu"))]
     async fn gpu_forward(self, _weights: &Weights, _inputs: &[f32]) -> Result<(Vec<f32>, f64), String> {
         Err("this build has no GPU path".to_string())
+    }
+
+    /// Replaces the face set (the bundled faces with the user's photos, see
+    /// [`FaceSet::with_user_photos`]) and embeds every face again with the
+    /// loaded weights on the backend in use. Before the weights are loaded it
+    /// only replaces the set.
+    pub fn replace_faces(self, faces: FaceSet) {
+        let faces = Arc::new(faces);
+        self.faces.set(Some(faces.clone()));
+        let Some(weights) = WEIGHTS.with_borrow(Clone::clone) else { return };
+        if self.backend.get_untracked() == Backend::Cpu {
+            let inputs: Vec<f32> = (0..faces.len()).flat_map(|i| faces.net_input(i)).collect();
+            let start = now_ms();
+            let table = forward_batch(&weights, &inputs);
+            self.forward_ms.set(Some(now_ms() - start));
+            self.embeddings.set(Arc::new(table));
+            return;
+        }
+        self.status.set(ModelStatus::Embedding);
+        wasm_bindgen_futures::spawn_local(async move { self.embed_all(&faces, &weights).await });
     }
 
     /// The embedding of `face`, once computed.
@@ -230,6 +257,22 @@ async fn fetch_faces(
 async fn fetch_weights(progress: impl Fn(f64, f64) + 'static) -> Result<Weights, String> {
     let bytes = fetch_bytes(WEIGHTS_URL, progress).await?;
     Weights::from_bytes(&bytes).map_err(|e| format!("{WEIGHTS_URL}: {e}"))
+}
+
+/// The GPU options of the page: the defaults, with the fault named by the
+/// URL's `?gpu-fault=` parameter injected (end-to-end tests, see
+/// [`GpuFault::from_query`]).
+/// The URL is read once, when the app starts ([`FaceModel::provide`]):
+/// the app rewrites its query string as its state changes.
+#[cfg(feature = "gpu")]
+pub fn page_gpu_options() -> GpuOptions {
+    let fault = PAGE_FAULT.with(|f| {
+        *f.get_or_init(|| {
+            let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+            GpuFault::from_query(&search)
+        })
+    });
+    GpuOptions { fault, ..GpuOptions::default() }
 }
 
 /// Milliseconds since the page started (`performance.now()`).
