@@ -2,8 +2,11 @@
 // first visit (a classroom with bad Wi-Fi). Same-origin GET requests go to the
 // network first, so a new deployment is picked up, and fall back to the cache
 // when the network is gone. On install it caches the page and every asset the
-// page names (Trunk's hashed JS, wasm, CSS and icon). Nothing from another
-// origin is fetched or cached.
+// page names (Trunk's hashed JS, wasm, CSS and icon; `href=` / `src=`
+// attributes and the loader's `module_or_path`, not the words of the
+// Content-Security-Policy). Every URL is relative to this script, so the app
+// works under a sub-path with the scope of that sub-path. Nothing from
+// another origin is fetched or cached.
 const CACHE = 'tripletlab-v1';
 
 async function precache() {
@@ -12,7 +15,7 @@ async function precache() {
   if (!response.ok) return;
   const html = await response.clone().text();
   await cache.put('./', response);
-  const assets = [...html.matchAll(/(?:href|src|module_or_path:\s*)=?\s*["']([^"']+)["']/g)]
+  const assets = [...html.matchAll(/(?:\b(?:href|src)\s*=\s*|module_or_path:\s*)["']([^"']+)["']/g)]
     .map((m) => new URL(m[1], self.location.href))
     .filter((url) => url.origin === self.location.origin)
     .map((url) => url.href);

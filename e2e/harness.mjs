@@ -7,8 +7,12 @@ import { extname, join, normalize } from 'node:path';
 import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
 import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 
-const ROOT = new URL('../dist/', import.meta.url).pathname;
+// TRIPLETLAB_DIST serves another build folder (e.g. `trunk build --release --dist /tmp/x`).
+const ROOT = process.env.TRIPLETLAB_DIST
+  ? `${process.env.TRIPLETLAB_DIST.replace(/\/$/, '')}/`
+  : new URL('../dist/', import.meta.url).pathname;
 export const SCREENSHOTS = new URL('../target/screenshots/', import.meta.url).pathname;
 
 const TYPES = {
@@ -17,11 +21,18 @@ const TYPES = {
   '.bin': 'application/octet-stream',
 };
 
-/** Serves dist/ on an ephemeral loopback port. */
-export async function startServer() {
+/**
+ * Serves dist/ on an ephemeral loopback port, at `prefix` (default `/`; e.g.
+ * `/tripletlab/` serves it under that sub-path only, answers 404 outside it
+ * and redirects the prefix without its slash, like a static host).
+ */
+export async function startServer({ prefix = '/' } = {}) {
   const server = createServer(async (req, res) => {
     try {
-      const path = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
+      const full = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
+      if (full === prefix.replace(/\/$/, '') && prefix !== '/') { res.writeHead(301, { location: prefix }).end(); return; }
+      if (!full.startsWith(prefix)) { res.writeHead(404).end('not found'); return; }
+      const path = `/${full.slice(prefix.length)}`;
       const file = normalize(join(ROOT, path === '/' ? 'index.html' : path));
       if (!file.startsWith(ROOT)) { res.writeHead(403).end(); return; }
       const body = await readFile(file);
@@ -57,21 +68,47 @@ export function browserSuite(options = {}) {
  * `webgpu: true` adds `--enable-unsafe-webgpu` (a SwiftShader adapter, a CPU
  * emulation of a GPU); without it the page has no WebGPU adapter.
  * `serviceWorkers: 'block'` keeps the service worker out, so that
- * `page.route` sees every request.
+ * `page.route` sees every request. `args` adds Chromium flags (e.g. the
+ * fake camera: `--use-fake-device-for-media-stream`).
  */
-export async function launch({ webgpu = false, serviceWorkers = 'allow' } = {}) {
+export async function launch({ webgpu = false, serviceWorkers = 'allow', args = [] } = {}) {
   const userDataDir = await mkdtemp(join(tmpdir(), 'tripletlab-e2e-'));
-  return chromium.launchPersistentContext(userDataDir, {
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
-      ...(webgpu ? ['--enable-unsafe-webgpu'] : [])],
+      ...(webgpu ? ['--enable-unsafe-webgpu'] : []), ...args],
     viewport: { width: 1400, height: 1000 },
     locale: 'en-US',
     serviceWorkers,
   });
+  // Every request of every page and service worker of this browser, in any
+  // flow of any test file: anything not on the loopback test server fails
+  // the file (see the `after` hook below), even where a test opens pages
+  // without `openPage`.
+  context.on('request', (req) => {
+    if (!isLocal(req.url())) foreignRequests.push(req.url());
+  });
+  return context;
 }
+
+/** Requests that left the loopback test server, from any browser this file launched. */
+export const foreignRequests = [];
+
+/** Whether a URL stays on the machine: the loopback test server, data: or blob:. */
+function isLocal(url) {
+  if (url.startsWith('data:') || url.startsWith('blob:')) return true;
+  try {
+    const { protocol, hostname } = new URL(url);
+    return (protocol === 'http:' || protocol === 'https:') && (hostname === '127.0.0.1' || hostname === 'localhost');
+  } catch {
+    return false;
+  }
+}
+
+// Runs after every test of the file that imports this harness.
+after(() => assert.deepEqual(foreignRequests, [], 'requests left the origin'));
 
 /** Opens a page that records problems: console errors, page errors, foreign requests. */
 export async function openPage(context, origin, { path = '/', viewport } = {}) {

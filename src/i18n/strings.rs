@@ -85,13 +85,13 @@ super::translations! {
     Coordinates { vi: "Toạ độ các điểm", en: "Point coordinates" }
     /// Help for the handles.
     HandleHelp {
-        vi: "Kéo thả điểm bằng chuột, bút hoặc ngón tay; hoặc bấm Tab để chọn điểm rồi dùng phím mũi tên (giữ Shift để bước lớn hơn), phím Delete để xoá một mẫu positive/negative.",
-        en: "Drag a point with mouse, pen or finger; or Tab to a point and use the arrow keys (hold Shift for larger steps), Delete to remove a positive or negative.",
+        vi: "Kéo thả điểm bằng chuột, bút hoặc ngón tay; hoặc bấm Tab để tới các điểm (một điểm dừng Tab cho cả nhóm), dùng phím mũi tên để di chuyển điểm (giữ Shift để bước lớn hơn), [ và ] (hoặc Page Up / Page Down) để chuyển sang điểm trước / sau, Home / End tới điểm đầu / cuối, phím Delete để xoá một mẫu positive/negative.",
+        en: "Drag a point with mouse, pen or finger; or Tab to the points (one Tab stop for all of them), move the point with the arrow keys (hold Shift for larger steps), go to the previous / next point with [ and ] (or Page Up / Page Down), Home / End for the first / last point, Delete to remove a positive or negative.",
     }
     /// Accessible description of a handle (the point's name precedes it).
     HandleAria {
-        vi: "kéo thả hoặc dùng phím mũi tên để di chuyển",
-        en: "drag or use the arrow keys to move",
+        vi: "kéo thả hoặc dùng phím mũi tên để di chuyển; [ và ] để chuyển điểm",
+        en: "drag or use the arrow keys to move; [ and ] for another point",
     }
     /// Label of the preset picker.
     PresetLabel { vi: "Tình huống có sẵn", en: "Preset" }
@@ -422,8 +422,8 @@ super::translations! {
     LessonHeading { vi: "Bài học có hướng dẫn", en: "Guided lesson" }
     /// Guided lesson: intro before it starts.
     LessonIntro {
-        vi: "Bảy bước đi theo bài học: công thức, ví dụ 0.5 và 0.51, ngưỡng trên hình, mẫu âm khó và dễ, nhiều mẫu positive/negative, so sánh khuôn mặt bằng mạng thật, và giảm gradient. Dùng nút Tiếp / Quay lại hoặc phím ← →.",
-        en: "Seven steps through the lesson: the formula, the 0.5 vs 0.51 example, the margin as geometry, hard and easy negatives, several positives and negatives, comparing faces with a real network, and gradient descent. Use Next / Back or the ← → keys.",
+        vi: "Tám bước đi theo bài học: công thức, ví dụ 0.5 và 0.51, ngưỡng trên hình, mẫu âm khó và dễ, nhiều mẫu positive/negative, so sánh khuôn mặt bằng mạng thật, giảm gradient, và huấn luyện mạng có và không có ngưỡng. Dùng nút Tiếp / Quay lại hoặc phím ← →.",
+        en: "Eight steps through the lesson: the formula, the 0.5 vs 0.51 example, the margin as geometry, hard and easy negatives, several positives and negatives, comparing faces with a real network, gradient descent, and training the net with and without a margin. Use Next / Back or the ← → keys.",
     }
     /// Button: start / next.
     LessonNext { vi: "Tiếp", en: "Next" }
@@ -521,6 +521,57 @@ super::translations! {
     LessonDescentTask { vi: "bật mũi tên −∂L/∂x rồi nhấn Chạy trong phần Giảm gradient.", en: "turn on the −∂L/∂x arrows, then press Play under Gradient descent." }
     /// Step 7 done.
     LessonDescentDone { vi: "L = 0: ngưỡng đã được thoả mãn, mô hình đã học xong bộ ba này.", en: "L = 0: the margin is met; the model has learned this triplet." }
+    /// Data table: heading.
+    DataTableHeading { vi: "Bảng số liệu", en: "Data table" }
+    /// Data table: what it is.
+    DataTableIntro {
+        vi: "Mọi điểm (toạ độ) và mọi số hạng Pᵢ × Nⱼ (d_ap, d_an, giá trị, có khác 0 không) dưới dạng bảng, cập nhật theo các điểm.",
+        en: "Every point (its coordinates) and every Pᵢ × Nⱼ term (d_ap, d_an, its value, whether it is active) as a table, following the points live.",
+    }
+    /// Data table: show button.
+    DataTableShow { vi: "Hiện bảng số liệu", en: "Show the data table" }
+    /// Data table: hide button.
+    DataTableHide { vi: "Ẩn bảng số liệu", en: "Hide the data table" }
+    /// Data table: caption of the points table.
+    DataTablePointsCaption { vi: "Các điểm: anchor, mẫu positive và mẫu negative", en: "Points: the anchor, the positives and the negatives" }
+    /// Data table: caption of the terms table.
+    DataTableTermsCaption {
+        vi: "Các số hạng max(0, d_ap − d_an + α) với d_ap = ‖f(A) − f(Pᵢ)‖², d_an = ‖f(A) − f(Nⱼ)‖², mỗi cặp mẫu positive Pᵢ và mẫu negative Nⱼ một dòng",
+        en: "The terms max(0, d_ap − d_an + α) with d_ap = ‖f(A) − f(Pᵢ)‖², d_an = ‖f(A) − f(Nⱼ)‖², one row per positive Pᵢ and negative Nⱼ",
+    }
+    /// Data table: point column.
+    DataTablePoint { vi: "Điểm", en: "Point" }
+    /// Data table: pair column.
+    DataTablePair { vi: "Cặp", en: "Pair" }
+    /// Data table: term column.
+    DataTableTerm { vi: "Số hạng", en: "Term" }
+    /// Data table: an active term.
+    DataTableYes { vi: "có", en: "yes" }
+    /// Data table: an inactive term.
+    DataTableNo { vi: "không", en: "no" }
+    /// Step 8.
+    LessonTrainTitle { vi: "Huấn luyện mạng: có và không có ngưỡng", en: "Training the net with and without a margin" }
+    /// Step 8 body.
+    LessonTrainBody {
+        vi: "Giờ hãy huấn luyện chính mạng so sánh khuôn mặt, hai lần song song từ cùng trọng số: một lần với α = 0 (màu cam), một lần với α = 0.2 (màu xanh). Với α = 0, mọi bộ ba như ví dụ 0.5 và 0.51 cho max(0, 0.5 − 0.51) = 0: hàm mất mát về 0 rất nhanh và mô hình không học được gì nhiều. Với α = 0.2, cùng bộ ba đó vẫn cho 0.19, nên mô hình có thể học thêm được.",
+        en: "Now train the face-comparison net itself, twice side by side from the same weights: once with α = 0 (amber), once with α = 0.2 (blue). With α = 0 every triplet like the 0.5 vs 0.51 example gives max(0, 0.5 − 0.51) = 0: the loss drops to 0 quickly and the model learns nothing much. With α = 0.2 the same triplet still gives 0.19, so the model can keep learning.",
+    }
+    /// Step 8 task.
+    LessonTrainTask {
+        vi: "trong phần Huấn luyện mạng ngay trong trình duyệt (so sánh α = 0 và α = 0.2 đã được bật), nhấn Bắt đầu và chờ ít nhất 20 bước; xem hàm mất mát màu cam (α = 0) về 0 trong khi màu xanh (α = 0.2) vẫn tiếp tục học.",
+        en: "in “Train the net in your browser” (the α = 0 vs α = 0.2 comparison is on), press Start and let it run at least 20 steps; watch the amber α = 0 loss hit 0 while the blue α = 0.2 run keeps learning.",
+    }
+    /// Step 8 done.
+    LessonTrainDone {
+        vi: "Đúng như bài học: với α = 0 hàm mất mát gần như bằng 0 nên gradient gần như không còn, các cụm khuôn mặt dừng tách ra — mô hình không học được gì nhiều. Với α = 0.2 hàm mất mát vẫn lớn hơn 0 (như 0.19 trong ví dụ), các cụm tiếp tục tách xa nhau và độ chính xác trên người giữ riêng tăng — mô hình có thể học thêm được.",
+        en: "Just as the lesson says: with α = 0 the loss is (nearly) 0, so there is (nearly) no gradient and the face clusters stop separating — the model learns nothing much. With α = 0.2 the loss stays above 0 (like the example's 0.19), the clusters keep separating and the held-out accuracy rises — the model can keep learning.",
+    }
+    /// Step 8: live numbers of the comparison (followed by the numbers).
+    LessonTrainLive { vi: "Lúc này", en: "Now" }
+    /// Step 8: the training panel is not on this page (yet).
+    LessonTrainWaiting { vi: "Phần huấn luyện đang chờ tải các khuôn mặt…", en: "The training panel is waiting for the faces to load…" }
+    /// Step 8: button that scrolls to the training panel.
+    LessonTrainGo { vi: "Tới phần huấn luyện", en: "Go to the training panel" }
     /// Error: not a number.
     ErrNotNumber {
         vi: "Không phải là số — hãy nhập một số như 0.25. Giữ nguyên giá trị trước.",
@@ -621,12 +672,96 @@ super::translations! {
     }
     /// Label: how many faces the net embedded.
     FacesCount { vi: "khuôn mặt", en: "faces" }
+    /// Heading of the user-photos section.
+    PhotosHeading { vi: "Ảnh của bạn", en: "Your photos" }
+    /// Privacy note of the user-photos section.
+    PhotosPrivacy {
+        vi: "Ảnh của bạn không bao giờ rời khỏi trình duyệt này: không tải lên máy chủ nào và cũng không được lưu lại (tải lại trang là ảnh biến mất).",
+        en: "Your photos never leave this browser: nothing is uploaded anywhere and nothing is stored (reloading the page forgets them).",
+    }
+    /// How user photos join the data.
+    PhotosRule {
+        vi: "Đặt tên cho người trong ảnh; các ảnh cùng tên là cùng một người. Người có từ 2 ảnh trở lên được dùng khi huấn luyện; người chỉ có 1 ảnh thì không dùng khi huấn luyện (chỉ dùng để đánh giá).",
+        en: "Name the person in each photo; photos with the same name are the same person. People with 2 or more photos are trained on; a person with a single photo is held out from training (used only for evaluation).",
+    }
+    /// File picker label.
+    PhotosPick { vi: "Chọn ảnh từ máy…", en: "Choose images…" }
+    /// Drop zone text.
+    PhotosDrop { vi: "…hoặc kéo thả ảnh vào đây", en: "…or drop images here" }
+    /// Webcam start button.
+    PhotosWebcam { vi: "Dùng webcam", en: "Use the webcam" }
+    /// Webcam capture button.
+    PhotosCapture { vi: "Chụp ảnh", en: "Take the photo" }
+    /// Webcam stop button.
+    PhotosWebcamStop { vi: "Tắt webcam", en: "Turn the webcam off" }
+    /// Webcam permission refused.
+    PhotosWebcamDenied {
+        vi: "Không dùng được webcam: quyền truy cập camera bị từ chối. Bạn vẫn có thể chọn ảnh từ máy.",
+        en: "The webcam cannot be used: camera access was denied. You can still choose images from your device.",
+    }
+    /// No webcam in this browser or context.
+    PhotosWebcamUnavailable {
+        vi: "Không có webcam để dùng (không tìm thấy camera, hoặc trang không chạy qua HTTPS). Bạn vẫn có thể chọn ảnh từ máy.",
+        en: "No webcam is available (no camera was found, or the page is not served over HTTPS). You can still choose images from your device.",
+    }
+    /// Crop preview caption.
+    PhotosPreview { vi: "Vùng cắt (trái) và ảnh thu nhỏ 48×48 mà mạng nhìn thấy (phải)", en: "The crop (left) and the 48×48 thumbnail the net sees (right)" }
+    /// Crop zoom slider.
+    PhotosZoom { vi: "Phóng to", en: "Zoom" }
+    /// Crop horizontal offset slider.
+    PhotosOffsetX { vi: "Dịch trái–phải", en: "Move left–right" }
+    /// Crop vertical offset slider.
+    PhotosOffsetY { vi: "Dịch lên–xuống", en: "Move up–down" }
+    /// Name field label.
+    PhotosName { vi: "Tên người trong ảnh", en: "Name of the person" }
+    /// Add button.
+    PhotosAdd { vi: "Thêm vào bộ sưu tập", en: "Add to the gallery" }
+    /// Discard the pending photo.
+    PhotosDiscard { vi: "Bỏ ảnh này", en: "Discard this image" }
+    /// How many files wait after the one shown.
+    PhotosWaiting { vi: "ảnh nữa đang chờ", en: "more waiting" }
+    /// Heading of the added photos list.
+    PhotosList { vi: "Ảnh đã thêm", en: "Added photos" }
+    /// Remove button of an added photo.
+    PhotosRemove { vi: "Xoá", en: "Remove" }
+    /// Tag of a user person in the gallery.
+    PhotosYours { vi: "ảnh của bạn", en: "your photos" }
+    /// A user person who is trained on.
+    PhotosTrains { vi: "dùng khi huấn luyện", en: "trained on" }
+    /// Waiting for the faces before photos can be added.
+    PhotosWaitModel { vi: "Chờ tải xong mạng để thêm ảnh…", en: "Waiting for the net to load before photos can be added…" }
+    /// Error: empty file.
+    PhotoErrEmpty { vi: "Tệp rỗng (0 byte), không có ảnh nào trong đó.", en: "The file is empty (0 bytes); there is no image in it." }
+    /// Error: file too large (sizes follow).
+    PhotoErrTooLarge { vi: "Tệp quá lớn:", en: "The file is too large:" }
+    /// Error: not an image.
+    PhotoErrNotImage { vi: "Tệp này không phải là ảnh", en: "This file is not an image" }
+    /// Error: unsupported image type.
+    PhotoErrUnsupported { vi: "Định dạng ảnh này không được hỗ trợ", en: "This image type is not supported" }
+    /// The formats that are read (after an unsupported type).
+    PhotoErrUseFormats { vi: "hãy dùng PNG, JPEG, GIF, WebP, BMP hoặc AVIF.", en: "use PNG, JPEG, GIF, WebP, BMP or AVIF." }
+    /// Error: decoding failed.
+    PhotoErrDecode { vi: "Không đọc được ảnh: tệp bị hỏng hoặc không đầy đủ.", en: "The image could not be read: the file is damaged or incomplete." }
+    /// Error: unusable dimensions (size follows).
+    PhotoErrDimensions { vi: "Kích thước ảnh không dùng được:", en: "Unusable image size:" }
+    /// Error: internal pixel count mismatch.
+    PhotoErrPixels { vi: "Dữ liệu điểm ảnh không khớp kích thước ảnh.", en: "The pixel data does not match the image size." }
+    /// Error: empty name.
+    PhotoErrNameEmpty { vi: "Hãy nhập tên người trong ảnh.", en: "Enter the name of the person in the photo." }
+    /// Error: name too long (counts follow).
+    PhotoErrNameTooLong { vi: "Tên quá dài:", en: "The name is too long:" }
+    /// Error: too many photos (limit follows).
+    PhotoErrTooMany { vi: "Đã đủ số ảnh tối đa:", en: "The photo list is full:" }
+    /// Unit: characters.
+    PhotoChars { vi: "ký tự", en: "characters" }
+    /// Word between a value and its limit.
+    PhotoLimit { vi: "giới hạn", en: "limit" }
     /// Training panel: heading.
     TrainHeading { vi: "Huấn luyện mạng ngay trong trình duyệt", en: "Train the net in your browser" }
     /// Training panel: what it does.
     TrainIntro {
-        vi: "Mạng nhỏ được huấn luyện ngay trên máy của bạn (CPU, WebAssembly) bằng ảnh của 18 người; 6 người còn lại được giữ riêng để đo độ chính xác. Cùng hạt giống (seed) và cùng thiết lập thì cho cùng đường cong.",
-        en: "The small net trains right here on your machine (CPU, WebAssembly) on the pictures of 18 people; the other 6 are kept apart to measure accuracy. The same seed and settings give the same curves.",
+        vi: "Mạng nhỏ được huấn luyện ngay trên máy của bạn (trên WebGPU nếu phần khuôn mặt đang dùng WebGPU, nếu không thì trên CPU bằng WebAssembly) bằng ảnh của 18 người; 6 người còn lại được giữ riêng để đo độ chính xác. Cùng hạt giống (seed) và cùng thiết lập thì cho cùng đường cong.",
+        en: "The small net trains right here on your machine (on WebGPU when the faces panel uses it, otherwise on the CPU with WebAssembly) on the pictures of 18 people; the other 6 are kept apart to measure accuracy. The same seed and settings give the same curves.",
     }
     /// Training panel: waiting for the faces.
     TrainWaiting { vi: "Đang chờ tải các khuôn mặt…", en: "Waiting for the faces to load…" }
@@ -723,4 +858,11 @@ super::translations! {
     }
     /// Training stopped on an error.
     TrainError { vi: "Huấn luyện dừng vì lỗi:", en: "Training stopped because of an error:" }
+    /// Training backend readout label.
+    TrainBackendLabel { vi: "Huấn luyện trên", en: "Training on" }
+    /// Notice: the GPU failed during training, which goes on on the CPU.
+    TrainGpuFallback {
+        vi: "GPU gặp lỗi trong lúc huấn luyện, nên việc huấn luyện tiếp tục trên CPU từ đúng bước hiện tại, với cùng trọng số (không mất gì). Lý do:",
+        en: "The GPU failed during training, so training goes on on the CPU from the same step, with the same weights (nothing is lost). Reason:",
+    }
 }

@@ -34,7 +34,9 @@ impl KmEvaluation {
                 terms.push(hinge(ap, an, alpha));
             }
         }
-        let sum = terms.iter().sum();
+        // Summed in f64: a plain f32 sum of 64×64 terms drifts by ~1e-5
+        // relative, visibly off in a 4-decimal readout (tests/extremes.rs).
+        let sum = terms.iter().map(|t| f64::from(*t)).sum::<f64>() as f32;
         let active = terms.iter().filter(|t| **t > 0.0).count();
         KmEvaluation { alpha, d_ap, d_an, terms, sum, active }
     }

@@ -2,12 +2,59 @@
 //! up the scene it talks about, asks for one concrete action and recognises
 //! when the student has done it. Steps are numbered from 1 (the URL keeps
 //! the step as `step=N`); 0 means the lesson has not started.
+//!
+//! A step's check sees a [`LessonContext`]: the scene, its evaluation and,
+//! when the page has a training panel, a [`TrainingProgress`] summary (the
+//! UI copies it out of the panel; this module knows nothing of the UI).
 
 use super::presets::Preset;
 use super::scene::Scene;
 use crate::geom::regions::{classify, NegativeClass};
 use crate::i18n::Key;
 use crate::loss::multi::KmEvaluation;
+
+/// Steps of the comparison (α = 0 beside α = 0.2) the training step asks for.
+pub const TRAINING_STEPS_ASKED: u64 = 20;
+
+/// One training run as the lesson sees it: its margin and latest numbers.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct RunProgress {
+    /// The run's margin α.
+    pub alpha: f32,
+    /// Batch loss of the latest step (`None` before the first step).
+    pub loss: Option<f64>,
+    /// Latest held-out verification accuracy, in [0, 1].
+    pub accuracy: Option<f64>,
+}
+
+/// What the lesson sees of the training panel.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TrainingProgress {
+    /// Training steps taken since the session was (re)built or reset.
+    pub steps: u64,
+    /// Whether α = 0 and α = 0.2 run side by side.
+    pub compare: bool,
+    /// Each run, in the panel's order (α = 0 first when comparing).
+    pub runs: Vec<RunProgress>,
+}
+
+impl TrainingProgress {
+    /// The run with margin `alpha`, if there is one.
+    pub fn run(&self, alpha: f32) -> Option<&RunProgress> {
+        self.runs.iter().find(|r| (r.alpha - alpha).abs() < 1e-6)
+    }
+}
+
+/// Everything a step's check may look at.
+#[derive(Clone, Copy)]
+pub struct LessonContext<'a> {
+    /// The scene.
+    pub scene: &'a Scene,
+    /// Its loss evaluation.
+    pub eval: &'a KmEvaluation,
+    /// The training panel's progress, when the page has the panel.
+    pub training: Option<&'a TrainingProgress>,
+}
 
 /// One step of the guided lesson.
 #[derive(Clone, Copy)]
@@ -22,8 +69,17 @@ pub struct LessonStep {
     pub done: Key,
     /// Sets up the scene the step talks about.
     pub setup: fn(&mut Scene),
+    /// Whether the step also sets up the training panel (comparison of
+    /// α = 0 and α = 0.2 from step 0) and shows its live numbers.
+    pub uses_training: bool,
     /// Whether the student has done the action.
-    pub check: fn(&Scene, &KmEvaluation) -> bool,
+    pub check: fn(&LessonContext) -> bool,
+}
+
+/// Whether the comparison has run at least [`TRAINING_STEPS_ASKED`] steps.
+fn compared_long_enough(c: &LessonContext) -> bool {
+    c.training
+        .is_some_and(|t| t.compare && t.steps >= TRAINING_STEPS_ASKED && t.run(0.0).is_some() && t.run(0.2).is_some())
 }
 
 fn class_of_n1(scene: &Scene, e: &KmEvaluation) -> Option<NegativeClass> {
@@ -40,14 +96,15 @@ fn off_sphere(scene: &mut Scene, preset: Preset) {
 }
 
 /// The steps, in order.
-pub const STEPS: [LessonStep; 7] = [
+pub const STEPS: [LessonStep; 8] = [
     LessonStep {
         title: Key::LessonFormulaTitle,
         body: Key::LessonFormulaBody,
         task: Key::LessonFormulaTask,
         done: Key::LessonFormulaDone,
         setup: |s| off_sphere(s, Preset::Start),
-        check: |s, _| s.preset == Preset::Custom,
+        uses_training: false,
+        check: |c| c.scene.preset == Preset::Custom,
     },
     LessonStep {
         title: Key::LessonWorkedTitle,
@@ -58,7 +115,8 @@ pub const STEPS: [LessonStep; 7] = [
             off_sphere(s, Preset::WorkedExample);
             s.set_alpha(0.0);
         },
-        check: |s, e| s.alpha >= 0.195 && e.sum > 0.0,
+        uses_training: false,
+        check: |c| c.scene.alpha >= 0.195 && c.eval.sum > 0.0,
     },
     LessonStep {
         title: Key::LessonHardTitle,
@@ -66,7 +124,8 @@ pub const STEPS: [LessonStep; 7] = [
         task: Key::LessonHardTask,
         done: Key::LessonHardDone,
         setup: |s| off_sphere(s, Preset::Start),
-        check: |s, e| class_of_n1(s, e) == Some(NegativeClass::Hard),
+        uses_training: false,
+        check: |c| class_of_n1(c.scene, c.eval) == Some(NegativeClass::Hard),
     },
     LessonStep {
         title: Key::LessonEasyTitle,
@@ -74,7 +133,8 @@ pub const STEPS: [LessonStep; 7] = [
         task: Key::LessonEasyTask,
         done: Key::LessonEasyDone,
         setup: |s| off_sphere(s, Preset::Start),
-        check: |_, e| e.sum == 0.0,
+        uses_training: false,
+        check: |c| c.eval.sum == 0.0,
     },
     LessonStep {
         title: Key::LessonManyTitle,
@@ -82,7 +142,8 @@ pub const STEPS: [LessonStep; 7] = [
         task: Key::LessonManyTask,
         done: Key::LessonManyDone,
         setup: |s| off_sphere(s, Preset::OneHard),
-        check: |s, _| s.negatives.len() >= 5,
+        uses_training: false,
+        check: |c| c.scene.negatives.len() >= 5,
     },
     LessonStep {
         title: Key::LessonFacesTitle,
@@ -93,7 +154,8 @@ pub const STEPS: [LessonStep; 7] = [
             Preset::WorkedExampleFaces.apply(s);
             s.set_alpha(0.0);
         },
-        check: |s, _| s.faces.positives.iter().flatten().count() >= 2,
+        uses_training: false,
+        check: |c| c.scene.faces.positives.iter().flatten().count() >= 2,
     },
     LessonStep {
         title: Key::LessonDescentTitle,
@@ -101,7 +163,20 @@ pub const STEPS: [LessonStep; 7] = [
         task: Key::LessonDescentTask,
         done: Key::LessonDescentDone,
         setup: |s| off_sphere(s, Preset::WorkedExample),
-        check: |s, e| e.sum == 0.0 && s.preset == Preset::Custom,
+        uses_training: false,
+        check: |c| c.eval.sum == 0.0 && c.scene.preset == Preset::Custom,
+    },
+    LessonStep {
+        title: Key::LessonTrainTitle,
+        body: Key::LessonTrainBody,
+        task: Key::LessonTrainTask,
+        done: Key::LessonTrainDone,
+        setup: |s| {
+            off_sphere(s, Preset::WorkedExample);
+            s.set_alpha(0.2);
+        },
+        uses_training: true,
+        check: compared_long_enough,
     },
 ];
 
@@ -123,7 +198,16 @@ mod tests {
     }
 
     fn done(n: u32, s: &Scene) -> bool {
-        (step(n).unwrap().check)(s, &s.evaluate())
+        done_with(n, s, None)
+    }
+
+    fn done_with(n: u32, s: &Scene, training: Option<&TrainingProgress>) -> bool {
+        (step(n).unwrap().check)(&LessonContext { scene: s, eval: &s.evaluate(), training })
+    }
+
+    fn comparison(steps: u64) -> TrainingProgress {
+        let run = |alpha| RunProgress { alpha, loss: (steps > 0).then_some(0.1), accuracy: Some(0.8) };
+        TrainingProgress { steps, compare: true, runs: vec![run(0.0), run(0.2)] }
     }
 
     #[test]
@@ -131,7 +215,8 @@ mod tests {
         for n in 1..=STEPS.len() as u32 {
             assert!(!done(n, &set_up(n)), "step {n} is done at once");
         }
-        assert!(step(0).is_none() && step(8).is_none());
+        assert!(step(0).is_none() && step(9).is_none());
+        assert!(!done_with(8, &set_up(8), Some(&comparison(0))), "step 8 at training step 0");
     }
 
     #[test]
@@ -167,5 +252,26 @@ mod tests {
             s.gradient_step(LEARNING_RATE_DEFAULT);
         }
         assert!(done(7, &s));
+
+        let s = set_up(8);
+        assert!(!done_with(8, &s, Some(&comparison(TRAINING_STEPS_ASKED - 1))));
+        assert!(done_with(8, &s, Some(&comparison(TRAINING_STEPS_ASKED))));
+    }
+
+    #[test]
+    fn the_training_step_needs_the_comparison_and_a_training_panel() {
+        let s = set_up(8);
+        assert!((s.evaluate().sum - 0.19).abs() < 1e-4, "the worked example at α = 0.2: 0.5 − 0.51 + 0.2");
+        assert!(!done_with(8, &s, None), "no training panel");
+        let mut single = comparison(50);
+        single.compare = false;
+        single.runs.truncate(1);
+        assert!(!done_with(8, &s, Some(&single)), "a single run is not the comparison");
+        let mut other = comparison(50);
+        other.runs[1].alpha = 0.5;
+        assert!(!done_with(8, &s, Some(&other)), "the comparison must be α = 0 beside α = 0.2");
+        assert!(done_with(8, &s, Some(&comparison(50))));
+        assert_eq!(comparison(50).run(0.2).map(|r| r.alpha), Some(0.2));
+        assert!(comparison(50).run(0.1).is_none());
     }
 }

@@ -7,6 +7,7 @@ use super::browser;
 use super::context::Ctx;
 use super::conventions::Conventions;
 use super::coords::CoordinateEditor;
+use super::data_table::DataTable;
 use super::descent::DescentControl;
 use super::display::{apply_display_modes, DisplaySwitches};
 use super::export::ExportPanel;
@@ -158,6 +159,7 @@ pub fn App() -> impl IntoView {
                 <DescentControl />
                 <Conventions />
                 <CoordinateEditor />
+                <DataTable />
                 <ExportPanel />
             </div>
             <div class="lesson-column">

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::train_state::TrainUi;
 use crate::geom::camera::OrbitCamera;
 use crate::i18n::{Key, Lang};
 use crate::loss::multi::KmEvaluation;
@@ -42,6 +43,9 @@ pub struct Ctx {
     pub explained: RwSignal<Preset>,
     /// Guided-lesson step (1-based; 0 = not started).
     pub lesson_step: RwSignal<u32>,
+    /// The training panel's signals, once the panel is mounted (the guided
+    /// lesson reads its progress and sets up the comparison).
+    pub train: RwSignal<Option<TrainUi>>,
 }
 
 impl Ctx {
@@ -64,6 +68,7 @@ impl Ctx {
             dark: RwSignal::new(false),
             explained: RwSignal::new(scene.with_untracked(|s| s.preset)),
             lesson_step: RwSignal::new(0),
+            train: RwSignal::new(None),
         }
     }
 

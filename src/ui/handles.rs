@@ -1,6 +1,12 @@
 //! Focusable handles laid over every drawn point: drag with mouse, pen or
 //! touch (pointer capture), or Tab to a handle and nudge it with the arrow
 //! keys (Shift for a larger step); Delete removes a positive or negative.
+//!
+//! The handles are one Tab stop (roving tabindex): only the point focused
+//! last has `tabindex="0"` (A at first), the others `-1`. Inside the group
+//! `]` / Page Down go to the next point, `[` / Page Up to the previous one
+//! (wrapping around), Home / End to the first / last; after a Delete the
+//! focus moves to the point before the removed one.
 
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -87,9 +93,38 @@ impl DragState {
     }
 }
 
-/// One handle.
+/// Which point a focus-moving key goes to from `from` among `order` (the
+/// scene's points in order), if the key moves focus at all.
+fn focus_target(order: &[PointId], from: PointId, key: &str) -> Option<PointId> {
+    let n = order.len();
+    let at = order.iter().position(|&p| p == from)?;
+    let to = match key {
+        "]" | "PageDown" => (at + 1) % n,
+        "[" | "PageUp" => (at + n - 1) % n,
+        "Home" => 0,
+        "End" => n - 1,
+        _ => return None,
+    };
+    Some(order[to])
+}
+
+/// The handle element of `id`, if it exists.
+fn handle_element(id: PointId) -> Option<web_sys::HtmlElement> {
+    let doc = web_sys::window()?.document()?;
+    let selector = format!("[data-testid=\"handle-{id}\"]");
+    doc.query_selector(&selector).ok().flatten()?.dyn_into::<web_sys::HtmlElement>().ok()
+}
+
+/// Focuses the handle of `id` (when it is shown).
+fn focus_handle(id: PointId) {
+    if let Some(el) = handle_element(id) {
+        let _ = el.focus();
+    }
+}
+
+/// One handle; `current` is the group's Tab stop (roving tabindex).
 #[component]
-fn Handle(id: PointId, geometry: Memo<ViewGeometry>, drag: DragState) -> impl IntoView {
+fn Handle(id: PointId, geometry: Memo<ViewGeometry>, drag: DragState, current: RwSignal<PointId>) -> impl IntoView {
     let ctx = use_ctx();
     let point = Memo::new(move |_| ctx.scene.with(|s| s.point(id)).unwrap_or_default());
     let pos = Memo::new(move |_| geometry.with(|g| g.project_css(point.get())));
@@ -101,12 +136,29 @@ fn Handle(id: PointId, geometry: Memo<ViewGeometry>, drag: DragState) -> impl In
         Role::Negative => "negative",
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        // The shown points in order (a point projected off the view has a hidden handle).
+        let order = || {
+            let ids = ctx.scene.with_untracked(|s| s.points().into_iter().map(|(p, _)| p).collect::<Vec<_>>());
+            ids.into_iter().filter(|&p| p == id || handle_element(p).is_some_and(|e| !e.hidden())).collect::<Vec<_>>()
+        };
         if matches!(ev.key().as_str(), "Delete" | "Backspace") {
             ev.prevent_default();
             ctx.highlight.set(None);
+            let before = focus_target(&order(), id, "[");
+            let mut removed = false;
             ctx.scene.update(|s| {
-                s.remove_point(id);
+                removed = s.remove_point(id);
             });
+            if let (true, Some(to)) = (removed, before) {
+                current.set(to);
+                focus_handle(to);
+            }
+            return;
+        }
+        if let Some(to) = focus_target(&order(), id, &ev.key()) {
+            ev.prevent_default();
+            current.set(to);
+            focus_handle(to);
             return;
         }
         let step = if ev.shift_key() { KEY_STEP_LARGE } else { KEY_STEP };
@@ -139,6 +191,7 @@ fn Handle(id: PointId, geometry: Memo<ViewGeometry>, drag: DragState) -> impl In
             data-testid=format!("handle-{id}")
             aria-label=aria
             aria-describedby="handle-help"
+            tabindex=move || if current.get() == id { "0" } else { "-1" }
             hidden=move || pos().is_none()
             style:left=move || format!("{}px", pos().map_or(0.0, |p| p.0) - HANDLE_CSS / 2.0)
             style:top=move || format!("{}px", pos().map_or(0.0, |p| p.1) - HANDLE_CSS / 2.0)
@@ -155,6 +208,7 @@ fn Handle(id: PointId, geometry: Memo<ViewGeometry>, drag: DragState) -> impl In
             on:pointercancel=move |_| drag.end()
             on:keydown=on_key
             on:focus=move |_| {
+                current.set(id);
                 ctx.highlight.set(Some(id));
                 if let PointId::Positive(i) = id {
                     ctx.scene.update(|s| s.ring_positive = i);
@@ -189,5 +243,19 @@ fn face_thumbnail(id: PointId) -> Option<impl IntoView> {
 pub fn Handles(geometry: Memo<ViewGeometry>, drag: DragState) -> impl IntoView {
     let ctx = use_ctx();
     let ids = move || ctx.scene.with(|s| s.points().into_iter().map(|(id, _)| id).collect::<Vec<_>>());
-    view! { <For each=ids key=|id| *id children=move |id| view! { <Handle id=id geometry=geometry drag=drag /> } /> }
+    let current = RwSignal::new(PointId::Anchor);
+    // The Tab stop falls back to A when its point is removed.
+    Effect::new(move |_| {
+        let here = current.get();
+        if ctx.scene.with(|s| s.point(here).is_none()) {
+            current.set(PointId::Anchor);
+        }
+    });
+    view! {
+        <For
+            each=ids
+            key=|id| *id
+            children=move |id| view! { <Handle id=id geometry=geometry drag=drag current=current /> }
+        />
+    }
 }

@@ -1,13 +1,14 @@
-//! The training card: train the embedding net in the page (CPU path),
+//! The training card: train the embedding net in the page (on WebGPU when
+//! the faces panel uses it, else on the CPU),
 //! alone or α = 0 against α = 0.2, with live readouts, the curves, the
 //! spheres of every face, and the lesson's explanation of what happens.
 
 use leptos::prelude::*;
 
 use super::context::{use_ctx, Ctx};
-use super::face_model::use_face_model;
+use super::face_model::{use_face_model, Backend};
 use super::train_charts::{alpha_label, run_class, TrainChart, TrainSphere};
-use super::train_state::TrainUi;
+use super::train_state::{TrainBackend, TrainUi};
 use crate::i18n::Key;
 use crate::net::session::SessionSettings;
 use crate::net::{Mining, Optimizer};
@@ -242,12 +243,48 @@ fn TrainReadouts(ui: TrainUi) -> impl IntoView {
     }
 }
 
+/// Where training runs (`data-testid="train-backend"`, `data-value` =
+/// `webgpu` or `cpu`) and, once the GPU failed mid-training, why training
+/// went on on the CPU (`train-gpu-notice`).
+#[component]
+fn TrainBackendReadout(ui: TrainUi) -> impl IntoView {
+    let ctx = use_ctx();
+    let backend = move || ui.backend();
+    let text = move || match backend() {
+        TrainBackend::WebGpu => match ui.face_backend.map(|b| b.get()) {
+            Some(Backend::WebGpu(adapter)) if !adapter.is_empty() => format!("WebGPU — {adapter}"),
+            _ => "WebGPU".to_string(),
+        },
+        TrainBackend::Cpu => "CPU (WebAssembly SIMD)".to_string(),
+    };
+    let reason = move || {
+        let reason = ui.gpu_failed.get().unwrap_or_default();
+        match reason.split_once(" (") {
+            Some((head, _)) if !head.is_empty() => format!("{head}."),
+            _ => reason,
+        }
+    };
+    view! {
+        <p class="backend">
+            <span>{ctx.t(Key::TrainBackendLabel)} ": "</span>
+            <strong data-testid="train-backend" data-value=move || backend().value()>{text}</strong>
+        </p>
+        <Show when=move || ui.gpu_failed.with(Option::is_some)>
+            <p class="notice" role="status" data-testid="train-gpu-notice" title=move || ui.gpu_failed.get().unwrap_or_default()>
+                {ctx.t(Key::TrainGpuFallback)} " " {reason}
+            </p>
+        </Show>
+    }
+}
+
 /// The training card.
 #[component]
 pub fn TrainPanel() -> impl IntoView {
     let ctx = use_ctx();
     let model = use_face_model();
     let ui = TrainUi::new();
+    // The guided lesson reads the progress and sets up the comparison.
+    ctx.train.set(Some(ui));
     // Any setting, the comparison, the start or new faces: a new session at step 0.
     Effect::new(move |_| {
         ui.settings.track();
@@ -287,6 +324,7 @@ pub fn TrainPanel() -> impl IntoView {
                     </button>
                 </div>
                 <TrainSettings ui=ui />
+                <TrainBackendReadout ui=ui />
                 <TrainReadouts ui=ui />
                 <Show when=move || ui.error.with(Option::is_some)>
                     <p class="notice error" role="alert" data-testid="train-error">
