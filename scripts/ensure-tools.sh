@@ -3,7 +3,8 @@
 # the project's (Rust 1.95 via rustup, Node.js 20 with npm, apt as root).
 #   scripts/ensure-tools.sh build   # wasm target, Trunk, wasm-bindgen-cli, wasm-opt
 #   scripts/ensure-tools.sh test    # the above + Chromium, ChromeDriver, Playwright,
-#                                   # lavapipe (mesa-vulkan-drivers) for native wgpu tests
+#                                   # lavapipe (mesa-vulkan-drivers) for native wgpu tests,
+#                                   # cargo-fuzz (stable Rust: see scripts/fuzz-short.sh)
 # Nothing is downloaded outside the package registries (crates.io, npm, Debian).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,6 +49,10 @@ if ! npm_ok; then
 fi
 
 if [ "$mode" = test ]; then
+  if ! cargo fuzz --version 2>/dev/null | grep -q '0\.13\.2'; then
+    say "installing cargo-fuzz 0.13.2 (the fuzz targets in fuzz/; a minute, once)"
+    cargo install --locked cargo-fuzz@0.13.2
+  fi
   if ! python3 -c 'import numpy' >/dev/null 2>&1; then
     say "installing numpy (runs the exported Python snippet in a test)"
     python3 -m pip install --quiet --disable-pip-version-check numpy

@@ -20,9 +20,18 @@ cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 cargo fmt --check --manifest-path bench/wasm/Cargo.toml
 cargo clippy --release --target wasm32-unknown-unknown --manifest-path bench/wasm/Cargo.toml \
   --target-dir target/bench-simd -- -D warnings
+# The fuzz targets' crate (fuzz/, outside the workspace; built by scripts/fuzz-short.sh).
+cargo fmt --check --manifest-path fuzz/Cargo.toml
+cargo clippy --manifest-path fuzz/Cargo.toml --bins -- -D warnings
 
 step "native tests"
 cargo test
+
+step "dependency licences (offline; LICENSES-THIRD-PARTY.md up to date, all allowed)"
+scripts/licences.py --check
+
+step "short fuzz run of every parser from its seeds (cargo-fuzz, stable Rust)"
+scripts/fuzz-short.sh
 
 step "wasm tests in headless Chromium (wasm-bindgen-test)"
 cargo test --target wasm32-unknown-unknown
@@ -30,6 +39,7 @@ cargo test --target wasm32-unknown-unknown
 step "release build"
 trunk build --release
 scripts/check-wasm-simd.sh dist/*.wasm
+scripts/check-no-eval.sh dist
 
 step "end-to-end tests (Playwright, Chromium) against the release build"
 node --test --test-concurrency=1 e2e/
