@@ -17,27 +17,14 @@ const TOLERANCE: f32 = 1e-4;
 
 #[path = "common/gpu_fixtures.rs"]
 mod fixtures;
+#[path = "common/native_gpu.rs"]
+mod native_gpu;
 use fixtures::{random_inputs, random_weights};
+use native_gpu::gpu;
 
 /// The CPU forward pass of the crate: the reference the GPU must match.
 fn cpu_forward(weights: &Weights, inputs: &[f32]) -> Vec<f32> {
     tripletlab::net::forward::forward_batch(weights, inputs)
-}
-
-/// A GpuNet on the machine's adapter, `None` when the tests are skipped.
-fn gpu(weights: &Weights, options: GpuOptions) -> Option<GpuNet> {
-    if std::env::var("TRIPLETLAB_SKIP_GPU_TESTS").is_ok_and(|v| v == "1") {
-        eprintln!("TRIPLETLAB_SKIP_GPU_TESTS=1: GPU test skipped");
-        return None;
-    }
-    match block_on(GpuNet::new(weights, options)) {
-        Ok(net) => Some(net),
-        Err(e) => panic!(
-            "no usable GPU adapter: {e}. Install Mesa's software Vulkan driver \
-             (apt-get install mesa-vulkan-drivers, which provides lavapipe) or set \
-             TRIPLETLAB_SKIP_GPU_TESTS=1 to skip the GPU tests"
-        ),
-    }
 }
 
 fn assert_close(gpu: &[f32], cpu: &[f32], what: &str) {

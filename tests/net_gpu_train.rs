@@ -20,23 +20,10 @@ use tripletlab::net::{
 
 #[path = "common/gpu_fixtures.rs"]
 mod fixtures;
+#[path = "common/native_gpu.rs"]
+mod native_gpu;
 use fixtures::{random_inputs, random_weights, Rng};
-
-/// A GpuNet on the machine's adapter, `None` when the tests are skipped.
-fn gpu(weights: &Weights, options: GpuOptions) -> Option<GpuNet> {
-    if std::env::var("TRIPLETLAB_SKIP_GPU_TESTS").is_ok_and(|v| v == "1") {
-        eprintln!("TRIPLETLAB_SKIP_GPU_TESTS=1: GPU test skipped");
-        return None;
-    }
-    match block_on(GpuNet::new(weights, options)) {
-        Ok(net) => Some(net),
-        Err(e) => panic!(
-            "no usable GPU adapter: {e}. Install Mesa's software Vulkan driver \
-             (apt-get install mesa-vulkan-drivers, which provides lavapipe) or set \
-             TRIPLETLAB_SKIP_GPU_TESTS=1 to skip the GPU tests"
-        ),
-    }
-}
+use native_gpu::gpu;
 
 /// Every tensor of `gpu` equals `cpu` within `rel` of that tensor's largest
 /// CPU magnitude (the sums run in another order on the GPU), and the

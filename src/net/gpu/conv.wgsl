@@ -6,14 +6,6 @@ override IN_CH: u32;
 override OUT_CH: u32;
 override SIDE: u32;
 
-struct Params {
-    batch: u32,
-    pad0: u32,
-    pad1: u32,
-    pad2: u32,
-}
-
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> src: array<f32>;
 @group(0) @binding(2) var<storage, read> weight: array<f32>;
 @group(0) @binding(3) var<storage, read> bias: array<f32>;
@@ -25,7 +17,7 @@ fn main(
     @builtin(num_workgroups) groups: vec3<u32>,
     @builtin(local_invocation_index) lane: u32,
 ) {
-    let i = (group.y * groups.x + group.x) * 64u + lane;
+    let i = flat_index(group, groups, lane);
     let plane = SIDE * SIDE;
     let per_image = OUT_CH * plane;
     if (i >= params.batch * per_image) {

@@ -7,14 +7,6 @@ override OUT_LEN: u32;
 // 1: apply the ReLU mask of the input, 0: none.
 override MASK: u32;
 
-struct Params {
-    batch: u32,
-    pad0: u32,
-    pad1: u32,
-    pad2: u32,
-}
-
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> grad_out: array<f32>;
 @group(0) @binding(2) var<storage, read> weight: array<f32>;
 @group(0) @binding(3) var<storage, read> src: array<f32>;
@@ -26,7 +18,7 @@ fn main(
     @builtin(num_workgroups) groups: vec3<u32>,
     @builtin(local_invocation_index) lane: u32,
 ) {
-    let i = (group.y * groups.x + group.x) * 64u + lane;
+    let i = flat_index(group, groups, lane);
     if (i >= params.batch * IN_LEN) {
         return;
     }

@@ -6,14 +6,6 @@
 override IN_LEN: u32;
 override OUT_LEN: u32;
 
-struct Params {
-    batch: u32,
-    pad0: u32,
-    pad1: u32,
-    pad2: u32,
-}
-
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> grad_out: array<f32>;
 @group(0) @binding(2) var<storage, read> src: array<f32>;
 @group(0) @binding(3) var<storage, read_write> grad_weight: array<f32>;
@@ -25,7 +17,7 @@ fn main(
     @builtin(num_workgroups) groups: vec3<u32>,
     @builtin(local_invocation_index) lane: u32,
 ) {
-    let i = (group.y * groups.x + group.x) * 64u + lane;
+    let i = flat_index(group, groups, lane);
     let weights = OUT_LEN * IN_LEN;
     if (i < weights) {
         let o = i / IN_LEN;

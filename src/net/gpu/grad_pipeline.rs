@@ -8,16 +8,16 @@
 //! and nothing has to be zeroed between steps.
 
 use super::device::catch_errors;
-use super::pipeline::SLOT_LEN;
+use super::pipeline::{with_common, SLOT_LEN};
 use super::GpuError;
 use crate::net::arch::{CONV1_OUT, CONV2_OUT, EMBED_DIM, FLAT_LEN, HIDDEN, IN_CHANNELS, IN_SIDE, NORM_EPS, POOL1_SIDE};
 
-const L2NORM_GRAD_WGSL: &str = include_str!("l2norm_grad.wgsl");
-const DENSE_GRAD_WEIGHTS_WGSL: &str = include_str!("dense_grad_weights.wgsl");
-const DENSE_GRAD_INPUT_WGSL: &str = include_str!("dense_grad_input.wgsl");
-const POOL_GRAD_WGSL: &str = include_str!("pool_grad.wgsl");
-const CONV_GRAD_WEIGHTS_WGSL: &str = include_str!("conv_grad_weights.wgsl");
-const CONV_GRAD_INPUT_WGSL: &str = include_str!("conv_grad_input.wgsl");
+const L2NORM_GRAD_WGSL: &str = with_common!("l2norm_grad.wgsl");
+const DENSE_GRAD_WEIGHTS_WGSL: &str = with_common!("dense_grad_weights.wgsl");
+const DENSE_GRAD_INPUT_WGSL: &str = with_common!("dense_grad_input.wgsl");
+const POOL_GRAD_WGSL: &str = with_common!("pool_grad.wgsl");
+const CONV_GRAD_WEIGHTS_WGSL: &str = with_common!("conv_grad_weights.wgsl");
+const CONV_GRAD_INPUT_WGSL: &str = with_common!("conv_grad_input.wgsl");
 
 /// Values per image of each gradient slot: 0 the embeddings' gradient (from
 /// the CPU loss), 1 fc2's raw output, 2 fc1's output, 3 pool2's output,

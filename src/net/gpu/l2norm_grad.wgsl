@@ -5,14 +5,6 @@
 override DIM: u32;
 override NORM_EPS: f32;
 
-struct Params {
-    batch: u32,
-    pad0: u32,
-    pad1: u32,
-    pad2: u32,
-}
-
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> raw: array<f32>;
 @group(0) @binding(2) var<storage, read> grad_e: array<f32>;
 @group(0) @binding(3) var<storage, read_write> dst: array<f32>;
@@ -23,7 +15,7 @@ fn main(
     @builtin(num_workgroups) groups: vec3<u32>,
     @builtin(local_invocation_index) lane: u32,
 ) {
-    let i = (group.y * groups.x + group.x) * 64u + lane;
+    let i = flat_index(group, groups, lane);
     if (i >= params.batch * DIM) {
         return;
     }

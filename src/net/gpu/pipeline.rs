@@ -1,5 +1,6 @@
 //! The seven compute stages of the forward pass, their WGSL (beside this
-//! file, loaded with `include_str!`), bind-group layouts and pipelines.
+//! file, loaded with `include_str!` after `common.wgsl`), bind-group layouts
+//! and pipelines.
 //!
 //! Four shaders serve seven stages: the layer sizes are WGSL `override`
 //! constants fixed when each pipeline is created, so the shaders' loops have
@@ -13,10 +14,19 @@ use crate::net::arch::{
     CONV1_OUT, CONV2_OUT, EMBED_DIM, FLAT_LEN, HIDDEN, INPUT_LEN, IN_CHANNELS, IN_SIDE, NORM_EPS, POOL1_SIDE,
 };
 
-const CONV_WGSL: &str = include_str!("conv.wgsl");
-const POOL_WGSL: &str = include_str!("pool.wgsl");
-const DENSE_WGSL: &str = include_str!("dense.wgsl");
-const L2NORM_WGSL: &str = include_str!("l2norm.wgsl");
+/// The WGSL file `$file` (beside this one) with `common.wgsl` (the shared
+/// uniform and index helper) prepended, at compile time.
+macro_rules! with_common {
+    ($file:literal) => {
+        concat!(include_str!("common.wgsl"), "\n", include_str!($file))
+    };
+}
+pub(crate) use with_common;
+
+const CONV_WGSL: &str = with_common!("conv.wgsl");
+const POOL_WGSL: &str = with_common!("pool.wgsl");
+const DENSE_WGSL: &str = with_common!("dense.wgsl");
+const L2NORM_WGSL: &str = with_common!("l2norm.wgsl");
 
 /// Invocations per workgroup in every shader (`@workgroup_size(64)`).
 pub(crate) const WORKGROUP_SIZE: u32 = 64;
