@@ -78,7 +78,14 @@ describe('training on WebGPU', () => {
     await page.getByTestId('lang').selectOption('en');
     await waitForValue(page, 'backend', 'webgpu');
     await waitForPanel(page);
+    // Automatic: SwiftShader is a software GPU, slower than the CPU, so training runs on the CPU
+    // and the panel says why; picking WebGPU trains on it anyway.
+    assert.equal(await page.getByTestId('train-device').inputValue(), 'auto');
+    await waitForValue(page, 'train-backend', 'cpu');
+    assert.match(await page.getByTestId('train-software-gpu').textContent(), /software emulation/);
+    await page.getByTestId('train-device').selectOption('webgpu');
     await waitForValue(page, 'train-backend', 'webgpu');
+    assert.equal(await page.getByTestId('train-software-gpu').count(), 0);
     assert.match(await page.getByTestId('train-backend').textContent(), /WebGPU/);
     assert.equal(await page.getByTestId('train-gpu-notice').count(), 0);
 
@@ -146,6 +153,7 @@ describe('injected GPU faults', () => {
     await page.getByTestId('lang').selectOption('en');
     await waitForValue(page, 'backend', 'webgpu');
     await waitForPanel(page);
+    await page.getByTestId('train-device').selectOption('webgpu');
     await waitForValue(page, 'train-backend', 'webgpu');
     await singleSteps(page, 2);
     assert.equal(await attr(page, 'train-backend'), 'webgpu');

@@ -760,8 +760,8 @@ super::translations! {
     TrainHeading { vi: "Huấn luyện mạng ngay trong trình duyệt", en: "Train the net in your browser" }
     /// Training panel: what it does.
     TrainIntro {
-        vi: "Mạng nhỏ được huấn luyện ngay trên máy của bạn (trên WebGPU nếu phần khuôn mặt đang dùng WebGPU, nếu không thì trên CPU bằng WebAssembly) bằng ảnh của 18 người; 6 người còn lại được giữ riêng để đo độ chính xác. Cùng hạt giống (seed) và cùng thiết lập thì cho cùng đường cong.",
-        en: "The small net trains right here on your machine (on WebGPU when the faces panel uses it, otherwise on the CPU with WebAssembly) on the pictures of 18 people; the other 6 are kept apart to measure accuracy. The same seed and settings give the same curves.",
+        vi: "Mạng nhỏ được huấn luyện ngay trên máy của bạn (trên WebGPU nếu máy có GPU thật, nếu không thì trên CPU bằng WebAssembly; đổi ở mục “Thiết bị huấn luyện”) bằng ảnh của 18 người; 6 người còn lại được giữ riêng để đo độ chính xác. Cùng hạt giống (seed) và cùng thiết lập thì cho cùng đường cong.",
+        en: "The small net trains right here on your machine (on WebGPU when there is a real GPU, otherwise on the CPU with WebAssembly; see “Train on”) on the pictures of 18 people; the other 6 are kept apart to measure accuracy. The same seed and settings give the same curves.",
     }
     /// Training panel: waiting for the faces.
     TrainWaiting { vi: "Đang chờ tải các khuôn mặt…", en: "Waiting for the faces to load…" }
@@ -860,6 +860,19 @@ super::translations! {
     TrainError { vi: "Huấn luyện dừng vì lỗi:", en: "Training stopped because of an error:" }
     /// Training backend readout label.
     TrainBackendLabel { vi: "Huấn luyện trên", en: "Training on" }
+    /// Label of the picker of where training runs.
+    TrainDeviceLabel { vi: "Thiết bị huấn luyện", en: "Train on" }
+    /// Training device: automatic.
+    TrainDeviceAuto { vi: "Tự động", en: "Automatic" }
+    /// Training device: WebGPU.
+    TrainDeviceWebGpu { vi: "WebGPU", en: "WebGPU" }
+    /// Training device: the CPU.
+    TrainDeviceCpu { vi: "CPU (WebAssembly)", en: "CPU (WebAssembly)" }
+    /// Hint: the automatic choice trains on the CPU because WebGPU is emulated.
+    TrainSoftwareGpu {
+        vi: "WebGPU ở đây chỉ là GPU giả lập bằng phần mềm (chậm hơn CPU), nên việc huấn luyện chạy trên CPU. Chọn “WebGPU” để thử trên GPU giả lập.",
+        en: "WebGPU here is a software emulation of a GPU (slower than the CPU), so training runs on the CPU. Pick “WebGPU” to train on the emulated GPU anyway.",
+    }
     /// Notice: the GPU failed during training, which goes on on the CPU.
     TrainGpuFallback {
         vi: "GPU gặp lỗi trong lúc huấn luyện, nên việc huấn luyện tiếp tục trên CPU từ đúng bước hiện tại, với cùng trọng số (không mất gì). Lý do:",

@@ -27,6 +27,7 @@ pub mod rng;
 pub mod sampler;
 pub mod session;
 pub mod train;
+pub mod train_device;
 mod vecops;
 pub mod weights_error;
 pub mod weights_file;

@@ -11,6 +11,7 @@ use super::train_charts::{alpha_label, run_class, TrainChart, TrainSphere};
 use super::train_state::{TrainBackend, TrainUi};
 use crate::i18n::Key;
 use crate::net::session::SessionSettings;
+use crate::net::train_device::{is_software_adapter, TrainDevice};
 use crate::net::{Mining, Optimizer};
 
 /// Batch sizes offered (multiples of 4 images per identity).
@@ -264,7 +265,28 @@ fn TrainBackendReadout(ui: TrainUi) -> impl IntoView {
             _ => reason,
         }
     };
+    let text_of = move |k: Key| Signal::derive(move || ctx.lang.get().t(k).to_string());
+    let device = Signal::derive(move || ui.device.get().value().to_string());
+    let options = vec![
+        (TrainDevice::Auto.value().to_string(), text_of(Key::TrainDeviceAuto)),
+        (TrainDevice::WebGpu.value().to_string(), text_of(Key::TrainDeviceWebGpu)),
+        (TrainDevice::Cpu.value().to_string(), text_of(Key::TrainDeviceCpu)),
+    ];
+    let pick = Callback::new(move |v: String| {
+        if let Some(d) = TrainDevice::from_value(&v) {
+            ui.device.set(d);
+        }
+    });
+    // Automatic, on a software GPU: say why training runs on the CPU.
+    let software =
+        move || ui.device.get() == TrainDevice::Auto && ui.gpu_adapter().is_some_and(|a| is_software_adapter(&a));
     view! {
+        <div class="train-settings">
+            <Choice ctx=ctx label=Key::TrainDeviceLabel testid="train-device" value=device options=options on_pick=pick />
+        </div>
+        <Show when=software>
+            <p class="hint" data-testid="train-software-gpu">{ctx.t(Key::TrainSoftwareGpu)}</p>
+        </Show>
         <p class="backend">
             <span>{ctx.t(Key::TrainBackendLabel)} ": "</span>
             <strong data-testid="train-backend" data-value=move || backend().value()>{text}</strong>

@@ -24,6 +24,7 @@ use super::face_model::{now_ms, Backend, FaceModel};
 use super::train_work::{Unit, Work};
 use crate::faces::FaceSet;
 use crate::net::session::{RunHistory, SessionData, SessionSettings, StartWeights, TrainingSession};
+use crate::net::train_device::{trains_on_gpu, TrainDevice};
 
 /// Milliseconds of work per slice (one task).
 pub const SLICE_MS: f64 = 25.0;
@@ -73,6 +74,9 @@ pub struct TrainUi {
     pub face_backend: Option<RwSignal<Backend>>,
     /// Why training left the GPU for the CPU, once it did.
     pub gpu_failed: RwSignal<Option<String>>,
+    /// Where the user asked training to run (automatic: WebGPU on a
+    /// hardware GPU, the CPU on a software one).
+    pub device: RwSignal<TrainDevice>,
 }
 
 /// Where the training steps run.
@@ -122,18 +126,30 @@ impl TrainUi {
             ready: RwSignal::new(false),
             face_backend: use_context::<FaceModel>().map(|m| m.backend),
             gpu_failed: RwSignal::new(None),
+            device: RwSignal::new(TrainDevice::default()),
         }
     }
 
-    /// Where the next steps run: WebGPU when the faces panel uses it and
-    /// the GPU has not failed during training (tracks both signals).
+    /// Where the next steps run: WebGPU when the faces panel uses it, the
+    /// user's choice allows it ([`trains_on_gpu`]) and the GPU has not failed
+    /// during training (tracks all three).
     pub fn backend(self) -> TrainBackend {
-        let faces_on_gpu = self.face_backend.is_some_and(|b| b.with(|b| matches!(b, Backend::WebGpu(_))));
-        if cfg!(feature = "gpu") && faces_on_gpu && self.gpu_failed.with(Option::is_none) {
+        let adapter = self.gpu_adapter();
+        let failed = self.gpu_failed.with(Option::is_some);
+        if cfg!(feature = "gpu") && trains_on_gpu(self.device.get(), adapter.as_deref(), failed) {
             TrainBackend::WebGpu
         } else {
             TrainBackend::Cpu
         }
+    }
+
+    /// The adapter the faces panel embeds on, `None` when it runs on the
+    /// CPU (tracks the faces' backend).
+    pub fn gpu_adapter(self) -> Option<String> {
+        self.face_backend.and_then(|b| match b.get() {
+            Backend::WebGpu(adapter) => Some(adapter),
+            Backend::Starting | Backend::Cpu => None,
+        })
     }
 
     fn on_gpu(self) -> bool {
