@@ -81,7 +81,15 @@ test('twenty steps move the readouts and draw the curves; one step adds one; res
   await page.getByTestId('train-pause').click();
   const seconds = (Date.now() - t0) / 1000;
   await page.waitForFunction(() => document.querySelector('[data-testid="train-start"]')?.disabled === false);
-  const after = await stepCount(page);
+  // The readouts are published at most every ~100 ms: wait until the count has settled (a step
+  // finished in the slice that saw the pause may show after the button is enabled again).
+  let after = await stepCount(page);
+  for (let settled = false; !settled;) {
+    await page.waitForTimeout(400);
+    const now = await stepCount(page);
+    settled = now === after;
+    after = now;
+  }
   assert.ok(after >= 20, `${after} steps`);
   const loss = await readValue(page, 'train-loss');
   assert.ok(Number.isFinite(loss) && loss >= 0, `loss ${loss}`);
