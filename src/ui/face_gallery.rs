@@ -62,7 +62,7 @@ pub fn describe(faces: &FaceSet, face: usize, lang: Lang) -> String {
 
 /// The first clause of a GPU error (wgpu's long technical detail in
 /// parentheses stays in the notice's tooltip).
-fn short_reason(reason: &str) -> String {
+pub(super) fn short_reason(reason: &str) -> String {
     match reason.split_once(" (") {
         Some((head, _)) if !head.is_empty() => format!("{head}."),
         _ => reason.to_string(),

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use super::context::{use_ctx, Ctx};
+use super::face_gallery::short_reason;
 use super::face_model::{use_face_model, Backend};
 use super::train_charts::{alpha_label, run_class, TrainChart, TrainSphere};
 use super::train_state::{TrainBackend, TrainUi};
@@ -258,13 +259,7 @@ fn TrainBackendReadout(ui: TrainUi) -> impl IntoView {
         },
         TrainBackend::Cpu => "CPU (WebAssembly SIMD)".to_string(),
     };
-    let reason = move || {
-        let reason = ui.gpu_failed.get().unwrap_or_default();
-        match reason.split_once(" (") {
-            Some((head, _)) if !head.is_empty() => format!("{head}."),
-            _ => reason,
-        }
-    };
+    let reason = move || short_reason(&ui.gpu_failed.get().unwrap_or_default());
     let text_of = move |k: Key| Signal::derive(move || ctx.lang.get().t(k).to_string());
     let device = Signal::derive(move || ui.device.get().value().to_string());
     let options = vec![
